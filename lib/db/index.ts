@@ -1,0 +1,3 @@
+export * from './database';
+export * from './orders';
+export type * from './types';

@@ -1,0 +1,103 @@
+import type { ExtractedOrder, OrderStatus } from '@/lib/extract/types';
+
+/** How the user closed an order (the 复盘 step). */
+export type OrderOutcome = 'received' | 'refunded' | 'lost' | 'abandoned';
+
+/** One row of the `orders` table: the extracted facts plus the record's own fields. */
+export interface OrderRecord extends ExtractedOrder {
+  id?: number;
+  /** Host of the shop page the order was seen on, e.g. 'shop.example.com'. Unique together with orderNo. */
+  site: string;
+  /** Last URL the order was seen at. */
+  url: string;
+  /** Every distinct URL the order was seen at (bounded). */
+  urls: string[];
+  pageTitle?: string;
+  /** Epoch ms. */
+  firstSeenAt: number;
+  lastSeenAt: number;
+  /** Epoch ms when the user said "I have paid" (a 待支付 page after the money left). */
+  userPaidAt?: number;
+  /** Epoch ms when a payment-success signal (epay return URL, success page) was seen for this order. */
+  paymentSeenAt?: number;
+  /** Promised delivery window for this order in minutes, set by the user. */
+  windowMinutes?: number;
+  /** Promised window stated on the page ("24小时内发货"), in minutes. */
+  pageWindowMinutes?: number;
+  /** Set when the user resolves the order. */
+  resolvedAt?: number;
+  outcome?: OrderOutcome;
+}
+
+/** Kinds of timeline events. */
+export type EventKind =
+  | 'first_seen'
+  | 'status_changed'
+  | 'card_keys_found'
+  | 'payment_seen'
+  | 'payment_callback_suspected'
+  | 'user_paid'
+  | 'user_action'
+  | 'reminder_shown'
+  | 'draft_copied'
+  | 'evidence_added'
+  | 'resolved';
+
+/** User actions recorded on the timeline (ladder steps the user marks done). */
+export type UserAction = 'contacted_support' | 'complained' | 'received' | 'refunded' | 'gave_up' | 'step_done';
+
+/** One row of the `events` table: the order's append-only timeline. */
+export interface EventRecord {
+  id?: number;
+  orderId: number;
+  kind: EventKind;
+  /** Epoch ms. */
+  at: number;
+  status?: OrderStatus;
+  previousStatus?: OrderStatus;
+  /** Raw status text from the page. */
+  statusText?: string;
+  url?: string;
+  action?: UserAction;
+  /** Free-form detail: ladder step id, draft channel, evidence id ... */
+  detail?: string;
+  /** Hash-chain fields (filled by the evidence layer): SHA-256 hex of the previous chain record and of this one. */
+  prevHash?: string;
+  hash?: string;
+}
+
+export type EvidenceKind =
+  'order_page' | 'order_text' | 'payment_receipt' | 'order_screenshot' | 'recipient_account' | 'support_chat' | 'other';
+
+/** One row of the `evidence` table: one captured or imported item. */
+export interface EvidenceRecord {
+  id?: number;
+  orderId: number;
+  kind: EvidenceKind;
+  /** How it was made. */
+  source: 'auto' | 'manual' | 'imported';
+  /** SHA-256 hex of `blobId`'s stored bytes. */
+  sha256: string;
+  mime: string;
+  size: number;
+  capturedAt: number;
+  url: string;
+  pageTitle?: string;
+  /** The stored bytes live in `blobs`, keyed by hash, so identical bytes are stored once. */
+  blobId: string;
+  note?: string;
+  prevHash?: string;
+  hash?: string;
+}
+
+/** Content-addressed storage for evidence bytes. */
+export interface BlobRecord {
+  sha256: string;
+  data: Blob;
+}
+
+/** Key-value settings and bookkeeping (e.g. reminders already shown). */
+export interface KvRecord {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,57 @@
+/**
+ * The extraction contract (see shared DESIGN.md): DOM in, plain data out.
+ * Nothing here may touch extension APIs; it runs in content scripts and under happy-dom in Node.
+ */
+
+/** Normalised order status. The raw page text is kept in `ExtractedOrder.statusText`. */
+export type OrderStatus =
+  | 'pending_payment' // 待支付 未支付 待付款 未付款
+  | 'paid' // 已支付 已付款 完成付款, no delivery information yet
+  | 'processing' // 待处理 处理中 正在处理 等待发货 正在发货
+  | 'delivered' // 已完成 已发货 订单完成, or card keys shown
+  | 'abnormal' // 异常 失败 处理失败 after payment
+  | 'out_of_stock' // the page says 库存不足 for this order
+  | 'frozen' // 已冻结 / risk control hold
+  | 'refunded' // 已退款 已退单
+  | 'closed' // 已过期 已取消 已关闭
+  | 'unknown';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'pending_payment',
+  'paid',
+  'processing',
+  'delivered',
+  'abnormal',
+  'out_of_stock',
+  'frozen',
+  'refunded',
+  'closed',
+  'unknown',
+];
+
+/** One order as read from a page. Optional fields are absent (never empty strings) when the page lacks them. */
+export interface ExtractedOrder {
+  /** Adapter id, e.g. 'dujiaoka', 'acg-faka', 'generic'. */
+  platform: string;
+  orderNo: string;
+  /** Without a trailing " x N". */
+  productName?: string;
+  quantity?: number;
+  /** Major units: 29.9 */
+  amount?: number;
+  /** 'CNY' for ￥ ¥ 元; 'USDT' ... */
+  currency?: string;
+  /** As shown on the page. */
+  paymentMethod?: string;
+  /** ISO 8601; shop times without a zone are China time (+08:00). */
+  orderedAt?: string;
+  paidAt?: string;
+  status: OrderStatus;
+  /** The raw status text. */
+  statusText?: string;
+  /** Email / QQ / phone / account the buyer entered (at most 256 chars). */
+  contact?: string;
+  deliveryMode?: 'auto' | 'manual';
+  /** One entry per key line, trimmed. */
+  cardKeys?: string[];
+}

@@ -1,0 +1,20 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { OrdersSeenData } from './schemas';
+
+/** Reply to a content script's sighting: the stored order ids, in the order of `orders`. */
+export interface OrdersSeenReply {
+  orderIds: number[];
+}
+
+/**
+ * Every message in the extension, named by direction. Data is validated by the background on arrival
+ * (lib/messaging/schemas.ts); the types here are what honest senders send.
+ */
+export interface ProtocolMap {
+  /** content script → background: orders read from the page. */
+  ordersSeen(data: OrdersSeenData): OrdersSeenReply;
+  /** extension page → background: extract orders from the active tab now (the popup's "scan this page"). */
+  scanTab(data: { tabId: number }): { injected: boolean };
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,60 @@
+import * as v from 'valibot';
+import { MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from '@/lib/extract/normalize';
+import { ORDER_STATUSES } from '@/lib/extract/types';
+
+/**
+ * Bounds on what a page may send us: a hostile page must not be able to make us store megabytes per message.
+ * Field caps are the extractor's own (lib/extract/normalize.ts), so an honest content script never trips them.
+ */
+export const LIMITS = {
+  ordersPerMessage: 50,
+  text: MAX_FIELD,
+  contact: MAX_CONTACT,
+  orderNo: 64,
+  url: 2048,
+  title: 512,
+  cardKeys: MAX_KEYS,
+  cardKey: MAX_KEY,
+} as const;
+
+const text = (max: number = LIMITS.text) => v.pipe(v.string(), v.maxLength(max));
+const isoTime = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
+
+/** An `ExtractedOrder` as it arrives from a content script. */
+export const ExtractedOrderSchema = v.strictObject({
+  platform: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,32}$/)),
+  orderNo: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.orderNo)),
+  productName: v.optional(text()),
+  quantity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
+  amount: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e9))),
+  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2,8}$/))),
+  paymentMethod: v.optional(text()),
+  orderedAt: v.optional(isoTime),
+  paidAt: v.optional(isoTime),
+  status: v.picklist(ORDER_STATUSES),
+  statusText: v.optional(text()),
+  contact: v.optional(text(LIMITS.contact)),
+  deliveryMode: v.optional(v.picklist(['auto', 'manual'])),
+  cardKeys: v.optional(v.pipe(v.array(text(LIMITS.cardKey)), v.maxLength(LIMITS.cardKeys))),
+});
+
+export const OrdersSeenSchema = v.strictObject({
+  orders: v.pipe(v.array(ExtractedOrderSchema), v.minLength(1), v.maxLength(LIMITS.ordersPerMessage)),
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
+  title: v.optional(text(LIMITS.title)),
+  /** Promised delivery window stated on the page, in minutes. */
+  pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
+});
+
+export const OrderIdSchema = v.strictObject({ orderId: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+
+export type OrdersSeenData = v.InferOutput<typeof OrdersSeenSchema>;
+
+/** Parses untrusted message data; throws an Error whose message names the first bad field. */
+export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, data);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') || '(message)';
+  throw new Error(`Invalid message: ${path}: ${issue.message}`);
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm start`: build the extension, start the demo shop and open a browser with KamiGuard loaded on a demo order
+ * page. Without a display (a server, CI) it keeps the demo shop running and says how to load the extension by hand.
+ */
+import { execSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findBrowser } from '../support/find-browser.ts';
+import { startDemoShop } from './server.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const extension = join(root, '.output/chrome-mv3');
+execSync('npx wxt build', { cwd: root, stdio: 'inherit' });
+
+const shop = await startDemoShop(Number(process.env.DEMO_PORT ?? 8080));
+const first = [...shop.orders.values()][0]!;
+const orderUrl = `${shop.origin}/detail-order-sn/${first.sn}`;
+console.log(`\nDemo shop: ${shop.origin}/  (order page: ${orderUrl})`);
+
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+if (!hasDisplay) {
+  console.log(`No display found, so no browser window was opened. Load the extension by hand:
+  chrome://extensions → Developer mode → Load unpacked → ${extension}
+then open ${orderUrl}. Press Ctrl+C to stop the demo shop.`);
+} else {
+  const browserPath = findBrowser();
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kamiguard-start-')), {
+    executablePath: browserPath,
+    headless: false,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run'],
+    viewport: null,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(orderUrl);
+  console.log('A browser with KamiGuard is open on the demo order page. Close it or press Ctrl+C to stop.');
+  context.on('close', () => void shop.close().then(() => process.exit(0)));
+}

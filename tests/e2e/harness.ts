@@ -1,0 +1,115 @@
+/** Shared e2e set-up: the built extension in real Chromium, headless, plus the demo shop. */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { findBrowser } from '../support/find-browser.ts';
+import { startDemoShop, type DemoShop } from '../demo-shop/server.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+export const ARTIFACTS = join(ROOT, 'test-results');
+
+export interface Harness {
+  context: BrowserContext;
+  shop: DemoShop;
+  extensionId: string;
+  worker: Worker;
+  /** Opens an extension page (e.g. 'popup.html') in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** A message of the extension's _locales in the browser's UI language (Debian's chromium may lack zh-CN). */
+  message(key: string): Promise<string>;
+  /** Reads every row of a table of the extension's `kamiguard` database. */
+  readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Harness> {
+  const executablePath = findBrowser();
+  const temp = mkdtempSync(join(tmpdir(), 'kamiguard-e2e-'));
+  for (const d of ['config', 'cache', 'profile']) mkdirSync(join(temp, d));
+  process.env.XDG_CONFIG_HOME = join(temp, 'config');
+  process.env.XDG_CACHE_HOME = join(temp, 'cache');
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  const shop = await startDemoShop();
+  const context = await chromium.launchPersistentContext(join(temp, 'profile'), {
+    executablePath,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+    locale: 'zh-CN',
+    // Chromium on Linux takes its UI language (and so the extension's i18n locale) from these, not from --lang.
+    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
+    viewport: { width: 1100, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+
+  let dbPage: Page | undefined;
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path}`);
+    return page;
+  };
+
+  return {
+    context,
+    shop,
+    extensionId,
+    worker,
+    openExtensionPage,
+    message: (key) => worker.evaluate((k) => chrome.i18n.getMessage(k), key),
+    async readTable(table) {
+      dbPage ??= await openExtensionPage('popup.html');
+      return dbPage.evaluate(async (name): Promise<unknown[]> => {
+        // Never let the test create the database: an empty one would block the extension's own schema upgrade.
+        if (!(await indexedDB.databases()).some((d) => d.name === 'kamiguard')) return [];
+        return new Promise((resolvePromise, reject) => {
+          const open = indexedDB.open('kamiguard');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            try {
+              if (!db.objectStoreNames.contains(name)) throw new Error(`no table ${name}`);
+              const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+              req.onsuccess = () => resolvePromise(req.result);
+              req.onerror = () => reject(req.error);
+            } catch (err) {
+              reject(err);
+            } finally {
+              db.close();
+            }
+          };
+        });
+      }, table) as Promise<never[]>;
+    },
+    async close() {
+      await context.close();
+      await shop.close();
+      rmSync(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `read` until `accept` holds or the time is up; returns the last value read. */
+export async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!accept(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 150));
+    value = await read();
+  }
+  return value;
+}

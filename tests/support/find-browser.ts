@@ -1,0 +1,44 @@
+/** Finds a Chromium-family browser the way a user's machine has one. */
+import { existsSync } from 'node:fs';
+
+const CANDIDATES: Record<string, string[]> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome-for-testing',
+    '/usr/bin/google-chrome',
+    '/opt/google/chrome/chrome',
+  ],
+  darwin: [
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ],
+  win32: [
+    'C:\\Program Files\\Chromium\\Application\\chrome.exe',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  ],
+};
+
+export class NoBrowserError extends Error {}
+
+/** CHROME_PATH first, then the usual install places. Throws NoBrowserError with instructions when none is there. */
+export function findBrowser(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new NoBrowserError(`CHROME_PATH is set to ${fromEnv}, but no file is there.`);
+  }
+  const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
+  if (found) return found;
+  throw new NoBrowserError(
+    [
+      'No Chromium-family browser was found for loading the extension.',
+      'Install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium),',
+      'or point CHROME_PATH at a Chromium or Chrome for Testing binary, e.g. CHROME_PATH=/path/to/chrome npm test.',
+      '(Branded Google Chrome 137+ ignores --load-extension, so Chromium or Chrome for Testing is needed.)',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { watchOrders } from '@/lib/content/watch';
+import type { ExtractedOrder } from '@/lib/extract/types';
+
+const order = (status: ExtractedOrder['status']): ExtractedOrder => ({ platform: 'generic', orderNo: 'A1', status });
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.innerHTML = '';
+});
+
+function setup(extract: () => ExtractedOrder[], over: { maxWatchMs?: number; maxReads?: number } = {}) {
+  vi.useFakeTimers();
+  const reports: ExtractedOrder[][] = [];
+  const stop = watchOrders({
+    root: document.body,
+    extract,
+    report: (o) => reports.push(o),
+    debounceMs: 100,
+    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+    clearTimeout: (id) => clearTimeout(id),
+    ...over,
+  });
+  return { reports, stop };
+}
+
+describe('watchOrders', () => {
+  it('reports an order rendered after load, and again only when it changes', async () => {
+    let current: ExtractedOrder[] = [];
+    const { reports, stop } = setup(() => current);
+    expect(reports).toHaveLength(0);
+
+    current = [order('paid')];
+    document.body.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reports).toEqual([[order('paid')]]);
+
+    document.body.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reports).toHaveLength(1); // same content: not reported twice
+
+    current = [order('delivered')];
+    document.body.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reports.at(-1)).toEqual([order('delivered')]);
+    stop();
+  });
+
+  it('debounces bursts of mutations into one read', async () => {
+    const extract = vi.fn((): ExtractedOrder[] => []);
+    setup(extract);
+    for (let i = 0; i < 20; i++) {
+      document.body.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    await vi.advanceTimersByTimeAsync(150);
+    expect(extract).toHaveBeenCalledTimes(2); // once at start, once after the burst
+  });
+
+  it('stops observing after the time limit and after the read limit', async () => {
+    const extract = vi.fn((): ExtractedOrder[] => []);
+    setup(extract, { maxWatchMs: 1_000 });
+    await vi.advanceTimersByTimeAsync(1_100);
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(200);
+    expect(extract).toHaveBeenCalledTimes(1);
+
+    const extract2 = vi.fn((): ExtractedOrder[] => []);
+    setup(extract2, { maxReads: 3 });
+    for (let i = 0; i < 10; i++) {
+      document.body.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(150);
+    }
+    expect(extract2).toHaveBeenCalledTimes(3);
+  });
+
+  it('survives an extractor that throws', async () => {
+    const { reports } = setup(() => {
+      throw new Error('broken page');
+    });
+    document.body.append(document.createElement('p'));
+    await vi.advanceTimersByTimeAsync(150);
+    expect(reports).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+/** A test about the repository: every message key the code uses exists in both locales, and they agree. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../..');
+const load = (locale: string): Record<string, { message: string }> =>
+  JSON.parse(readFileSync(join(root, 'public/_locales', locale, 'messages.json'), 'utf8'));
+const zh = load('zh_CN');
+const en = load('en');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sources(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+describe('locales', () => {
+  it('zh_CN and en have the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+
+  it('every literal key passed to t() exists', () => {
+    const used = new Set<string>();
+    for (const file of [
+      ...sources(join(root, 'components')),
+      ...sources(join(root, 'entrypoints')),
+      ...sources(join(root, 'lib')),
+    ]) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    }
+    expect(used.size).toBeGreaterThan(5);
+    const missing = [...used].filter((k) => !(k in zh));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a label for every order status', async () => {
+    const { ORDER_STATUSES } = await import('@/lib/extract/types');
+    for (const s of ORDER_STATUSES) expect(zh[`status_${s}`]?.message, s).toBeTruthy();
+  });
+});
