@@ -1,0 +1,69 @@
+import type { KamiGuardDb } from '@/lib/db/database';
+import { getTimeline } from '@/lib/db/orders';
+import type { EventRecord, OrderRecord } from '@/lib/db/types';
+import { computeClock, type ClockState } from '@/lib/escalation/clock';
+import type { EscalationSettings } from '@/lib/escalation/settings';
+import { urgencyCompare } from '@/lib/escalation/urgency';
+import { getAllSnoozes, getSnooze, loadEscalationSettings } from './store';
+
+/** A stored order with its clock at some `now`. */
+export interface OrderClock {
+  order: OrderRecord & { id: number };
+  clock: ClockState;
+}
+
+/** One order's clock, read fresh from the database. Undefined when the order does not exist. */
+export async function loadOrderClock(
+  db: KamiGuardDb,
+  orderId: number,
+  now: number,
+  settings?: EscalationSettings,
+): Promise<OrderClock | undefined> {
+  const order = await db.orders.get(orderId);
+  if (!order) return undefined;
+  const [events, evidence, snoozedUntil, s] = await Promise.all([
+    getTimeline(db, orderId),
+    db.evidence.where('orderId').equals(orderId).toArray(),
+    getSnooze(db, orderId),
+    settings ?? loadEscalationSettings(db),
+  ]);
+  const clock = computeClock(order, events, s, now, { snoozedUntil, evidenceKinds: evidence.map((e) => e.kind) });
+  return { order: { ...order, id: orderId }, clock };
+}
+
+/**
+ * Every order's clock, most urgent first (`urgencyCompare`). Reads the tables once each rather than per order, so
+ * a start-up rebuild over hundreds of orders stays a handful of queries.
+ */
+export async function loadClocks(db: KamiGuardDb, now: number, settings?: EscalationSettings): Promise<OrderClock[]> {
+  const [orders, events, evidence, snoozes, s] = await Promise.all([
+    db.orders.toArray(),
+    db.events.toArray(),
+    db.evidence.toArray(),
+    getAllSnoozes(db),
+    settings ?? loadEscalationSettings(db),
+  ]);
+  const eventsByOrder = groupBy(events, (e) => e.orderId);
+  const kindsByOrder = groupBy(evidence, (e) => e.orderId);
+  const out: OrderClock[] = [];
+  for (const order of orders) {
+    if (order.id === undefined) continue;
+    const clock = computeClock(order, eventsByOrder.get(order.id) ?? ([] as EventRecord[]), s, now, {
+      snoozedUntil: snoozes.get(order.id),
+      evidenceKinds: (kindsByOrder.get(order.id) ?? []).map((e) => e.kind),
+    });
+    out.push({ order: { ...order, id: order.id }, clock });
+  }
+  return out.toSorted((a, b) => urgencyCompare(a.clock, b.clock) || a.order.id - b.order.id);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
