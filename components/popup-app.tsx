@@ -1,17 +1,34 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db';
+import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { EmptyState } from './empty-state';
+import { OrderDetail } from './order-detail';
 import { OrderRow } from './order-row';
 import { useNow } from './use-now';
-import { useState } from 'react';
+import { useOrderClocks } from './use-orders';
 
-/** The toolbar popup: every order KamiGuard has picked up, newest first. */
+/** `#order=12` opens one order (a notification's "打开订单" opens the popup page in a tab that way). */
+function orderFromHash(): number | undefined {
+  const m = /order=(\d+)/.exec(location.hash);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The toolbar popup: every order KamiGuard has picked up, most urgent first, and one order's page. */
 export function PopupApp(): React.JSX.Element {
-  const orders = useLiveQuery(() => getDb().orders.orderBy('lastSeenAt').reverse().toArray(), []);
   const now = useNow();
+  const clocks = useOrderClocks(now);
+  const [openId, setOpenId] = useState(orderFromHash);
   const [scanNote, setScanNote] = useState('');
+
+  useEffect(() => {
+    const onHash = (): void => setOpenId(orderFromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const open = (id: number | undefined): void => {
+    location.hash = id === undefined ? '' : `order=${id}`;
+    setOpenId(id);
+  };
 
   const scan = async (): Promise<void> => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -19,23 +36,31 @@ export function PopupApp(): React.JSX.Element {
     setScanNote(t(injected ? 'popup_scan_started' : 'popup_scan_none'));
   };
 
+  const selected = openId === undefined ? undefined : clocks?.find((c) => c.order.id === openId);
   return (
     <main className="popup">
       <header className="popup-header">
         <h1>{t('extName')}</h1>
-        <button type="button" className="link" onClick={() => void scan()}>
-          {t('popup_scan')}
-        </button>
+        <span className="header-links">
+          <button type="button" className="link" onClick={() => void scan()}>
+            {t('popup_scan')}
+          </button>
+          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('popup_options')}
+          </button>
+        </span>
       </header>
       {scanNote && <p className="note">{scanNote}</p>}
-      {orders === undefined ? null : orders.length === 0 ? (
+      {clocks === undefined ? null : selected ? (
+        <OrderDetail item={selected} now={now} onBack={() => open(undefined)} />
+      ) : clocks.length === 0 ? (
         <EmptyState />
       ) : (
         <>
-          <p className="muted">{t('popup_count', String(orders.length))}</p>
+          <p className="muted">{t('popup_count', String(clocks.length))}</p>
           <ul className="orders">
-            {orders.map((o) => (
-              <OrderRow key={o.id} order={o} now={now} />
+            {clocks.map((c) => (
+              <OrderRow key={c.order.id} item={c} onOpen={() => open(c.order.id)} />
             ))}
           </ul>
         </>

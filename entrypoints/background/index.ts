@@ -1,24 +1,64 @@
 import { getDb } from '@/lib/db';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { injectExtractor } from '@/lib/background/inject';
+import { applyOrderAction } from '@/lib/background/order-actions';
+import { openOrderPage } from '@/lib/background/open-order';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { onMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
+import { OrderActionMessageSchema, parseMessage } from '@/lib/messaging/schemas';
+import {
+  onAlarm,
+  onNotificationButton,
+  onNotificationClicked,
+  rebuildAlarms,
+  rescheduleOrder,
+  snoozeOrder,
+  type ReminderBrowser,
+} from '@/lib/reminders';
 
 // Wiring only: every listener is registered synchronously at start-up (an MV3 service worker that wakes for an
 // event must find its listener already there), and every handler reads its state from the database.
 export default defineBackground(() => {
   const db = getDb();
+  const api = browser as unknown as ReminderBrowser;
   const ownId = browser.runtime.id;
-  const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const base = new URL(browser.runtime.getURL('/'));
+  const ownOrigin = `${base.protocol}//${base.host}`;
+  const fromExtensionPage = (sender: Parameters<typeof checkSender>[0]): void =>
+    void checkSender(sender, 'extension-page', ownId, ownOrigin);
 
   onMessage('ordersSeen', ({ data, sender }) =>
-    handleOrdersSeen(data, sender, { db, ownId, ownOrigin, now: Date.now() }),
+    handleOrdersSeen(data, sender, {
+      db,
+      ownId,
+      ownOrigin,
+      now: Date.now(),
+      afterStore: async (results) => {
+        for (const r of results)
+          if (r.created || r.events.length) await rescheduleOrder(db, api, r.orderId, Date.now());
+      },
+    }),
   );
 
   onMessage('scanTab', async ({ data, sender }) => {
-    checkSender(sender, 'extension-page', ownId, ownOrigin);
+    fromExtensionPage(sender);
     return { injected: await injectExtractor(data.tabId) };
+  });
+
+  onMessage('orderAction', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    const { orderId, action } = parseMessage(OrderActionMessageSchema, data);
+    if (action.type === 'snooze') await snoozeOrder(db, api, orderId, Date.now());
+    else await applyOrderAction(db, orderId, action, Date.now());
+    await rescheduleOrder(db, api, orderId, Date.now());
+    return { ok: true };
+  });
+
+  onMessage('settingsChanged', async ({ sender }) => {
+    fromExtensionPage(sender);
+    await rebuildAlarms(db, api, Date.now());
+    return { ok: true };
   });
 
   // The probe content script found a page that looks like a shop page: bring in the extractor.
@@ -33,4 +73,18 @@ export default defineBackground(() => {
     if (change.url && tab.status === 'complete' && looksLikeShopPage(change.url, tab.title ?? ''))
       void injectExtractor(tabId, 0);
   });
+
+  // Reminders: alarms may be lost across a browser restart, so they are rebuilt from the database at every start.
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(db, api, alarm.name, Date.now()));
+  browser.notifications.onClicked.addListener(async (id) => {
+    const { openOrderId } = await onNotificationClicked(api, id);
+    if (openOrderId !== undefined) await openOrderPage(openOrderId);
+  });
+  browser.notifications.onButtonClicked?.addListener(async (id, index) => {
+    const { openOrderId } = await onNotificationButton(db, api, id, index, Date.now());
+    if (openOrderId !== undefined) await openOrderPage(openOrderId);
+  });
+  browser.runtime.onInstalled.addListener(() => void rebuildAlarms(db, api, Date.now()));
+  browser.runtime.onStartup.addListener(() => void rebuildAlarms(db, api, Date.now()));
+  void rebuildAlarms(db, api, Date.now());
 });

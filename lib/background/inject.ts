@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
-/** Path of the built extractor content script (entrypoints/orders.content). */
-export const ORDERS_SCRIPT = '/content-scripts/orders.js';
+/** Path of the built extractor content script (entrypoints/extractor.ts). */
+export const ORDERS_SCRIPT = '/extractor.js';
 
 /**
  * Runs the extractor in a tab's frame. The script guards against running twice, so injecting on every hint

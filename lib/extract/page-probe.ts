@@ -7,7 +7,7 @@
 // Routes of the surveyed systems (dujiaoka, acg-faka, 彩虹, ZFAKA, qs-faka, kamiFaka, epay, fakanet) and the
 // generic words order/query pages tend to use.
 const URL_PATTERN =
-  /detail-order-sn|order-search|search-order|\/bill\/|\/order\b|orders?[-_/.]?(?:query|search|detail|info|list)|query|chaxun|dingdan|cashier|submit\.php|\/pay\b|payok|return_url|notify|trade_?no|out_trade_no|orderid|order_?sn|tradeno|[?&]mod=(?:query|faka)|buyok|kami|faka|zlkbmethod|checkgoods/i;
+  /detail-order-sn|\/detail\b|order-search|search-order|\/bill\/|\/order\b|orders?[-_/.]?(?:query|search|detail|info|list)|query|chaxun|dingdan|cashier|submit\.php|\/pay\b|payok|return_url|notify|trade_?no|out_trade_no|orderid|order_?sn|tradeno|[?&]mod=(?:query|faka)|buyok|kami|faka|zlkbmethod|checkgoods/i;
 
 const TITLE_PATTERN = /订单|卡密|查询|提卡|取卡|发卡|卡盟|自助下单|支付|付款|收银台|易支付/;
 

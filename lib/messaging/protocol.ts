@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { OrdersSeenData } from './schemas';
+import type { OrderActionMessage, OrdersSeenData } from './schemas';
 
 /** Reply to a content script's sighting: the stored order ids, in the order of `orders`. */
 export interface OrdersSeenReply {
@@ -15,6 +15,10 @@ export interface ProtocolMap {
   ordersSeen(data: OrdersSeenData): OrdersSeenReply;
   /** extension page → background: extract orders from the active tab now (the popup's "scan this page"). */
   scanTab(data: { tabId: number }): { injected: boolean };
+  /** extension page → background: the user acted on an order (I have paid, step done, resolve ...). */
+  orderAction(data: OrderActionMessage): { ok: true };
+  /** extension page → background: settings were saved; rebuild every reminder from them. */
+  settingsChanged(): { ok: true };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

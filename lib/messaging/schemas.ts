@@ -46,8 +46,6 @@ export const OrdersSeenSchema = v.strictObject({
   pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
 });
 
-export const OrderIdSchema = v.strictObject({ orderId: v.pipe(v.number(), v.integer(), v.minValue(1)) });
-
 export type OrdersSeenData = v.InferOutput<typeof OrdersSeenSchema>;
 
 /** Parses untrusted message data; throws an Error whose message names the first bad field. */
@@ -58,3 +56,40 @@ export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown
   const path = issue.path?.map((p) => String(p.key)).join('.') || '(message)';
   throw new Error(`Invalid message: ${path}: ${issue.message}`);
 }
+
+const STEP_IDS_FOR_ACTIONS = [
+  'evidence',
+  'confirm_status',
+  'contact_support',
+  'payment_complaint',
+  'regulator_complaint',
+  'review',
+] as const;
+
+/** What the user does to an order from the popup. Each becomes an event on the order's timeline. */
+export const OrderActionSchema = v.variant('type', [
+  /** "I have paid": the money left although the shop shows 待支付 (starts the clock). */
+  v.strictObject({ type: v.literal('user_paid') }),
+  v.strictObject({ type: v.literal('step_done'), step: v.picklist(STEP_IDS_FOR_ACTIONS) }),
+  v.strictObject({
+    type: v.literal('user_action'),
+    action: v.picklist(['contacted_support', 'complained']),
+    detail: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  }),
+  v.strictObject({ type: v.literal('resolve'), outcome: v.picklist(['received', 'refunded', 'lost', 'abandoned']) }),
+  /** The promised window for this order, in minutes; null goes back to the shop's or the default window. */
+  v.strictObject({
+    type: v.literal('set_window'),
+    minutes: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
+  }),
+  v.strictObject({ type: v.literal('draft_copied'), channel: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,32}$/)) }),
+  v.strictObject({ type: v.literal('snooze') }),
+]);
+
+export const OrderActionMessageSchema = v.strictObject({
+  orderId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  action: OrderActionSchema,
+});
+
+export type OrderAction = v.InferOutput<typeof OrderActionSchema>;
+export type OrderActionMessage = v.InferOutput<typeof OrderActionMessageSchema>;

@@ -1,6 +1,6 @@
 import type { KamiGuardDb } from '@/lib/db/database';
 import { getTimeline } from '@/lib/db/orders';
-import type { EventRecord, OrderRecord } from '@/lib/db/types';
+import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db/types';
 import { computeClock, type ClockState } from '@/lib/escalation/clock';
 import type { EscalationSettings } from '@/lib/escalation/settings';
 import { urgencyCompare } from '@/lib/escalation/urgency';
@@ -31,11 +31,17 @@ export async function loadOrderClock(
   return { order: { ...order, id: orderId }, clock };
 }
 
-/**
- * Every order's clock, most urgent first (`urgencyCompare`). Reads the tables once each rather than per order, so
- * a start-up rebuild over hundreds of orders stays a handful of queries.
- */
-export async function loadClocks(db: KamiGuardDb, now: number, settings?: EscalationSettings): Promise<OrderClock[]> {
+/** Everything `computeClocks` needs, as read from the database in one go. */
+export interface ClockInputs {
+  orders: OrderRecord[];
+  events: EventRecord[];
+  evidence: Pick<EvidenceRecord, 'orderId' | 'kind'>[];
+  snoozes: Map<number, number>;
+  settings: EscalationSettings;
+}
+
+/** Reads what `computeClocks` needs: the tables once each rather than per order. */
+export async function loadClockInputs(db: KamiGuardDb, settings?: EscalationSettings): Promise<ClockInputs> {
   const [orders, events, evidence, snoozes, s] = await Promise.all([
     db.orders.toArray(),
     db.events.toArray(),
@@ -43,18 +49,28 @@ export async function loadClocks(db: KamiGuardDb, now: number, settings?: Escala
     getAllSnoozes(db),
     settings ?? loadEscalationSettings(db),
   ]);
-  const eventsByOrder = groupBy(events, (e) => e.orderId);
-  const kindsByOrder = groupBy(evidence, (e) => e.orderId);
+  return { orders, events, evidence, snoozes, settings: s };
+}
+
+/** Every order's clock at `now`, most urgent first (`urgencyCompare`). Pure: the popup re-runs it every second. */
+export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
+  const eventsByOrder = groupBy(inputs.events, (e) => e.orderId);
+  const kindsByOrder = groupBy(inputs.evidence, (e) => e.orderId);
   const out: OrderClock[] = [];
-  for (const order of orders) {
+  for (const order of inputs.orders) {
     if (order.id === undefined) continue;
-    const clock = computeClock(order, eventsByOrder.get(order.id) ?? ([] as EventRecord[]), s, now, {
-      snoozedUntil: snoozes.get(order.id),
+    const clock = computeClock(order, eventsByOrder.get(order.id) ?? ([] as EventRecord[]), inputs.settings, now, {
+      snoozedUntil: inputs.snoozes.get(order.id),
       evidenceKinds: (kindsByOrder.get(order.id) ?? []).map((e) => e.kind),
     });
     out.push({ order: { ...order, id: order.id }, clock });
   }
   return out.toSorted((a, b) => urgencyCompare(a.clock, b.clock) || a.order.id - b.order.id);
+}
+
+/** Every order's clock, most urgent first, read fresh from the database. */
+export async function loadClocks(db: KamiGuardDb, now: number, settings?: EscalationSettings): Promise<OrderClock[]> {
+  return computeClocks(await loadClockInputs(db, settings), now);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {

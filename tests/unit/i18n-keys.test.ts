@@ -36,8 +36,30 @@ describe('locales', () => {
     expect(missing).toEqual([]);
   });
 
-  it('has a label for every order status', async () => {
+  it('has a label for every key the UI builds from data', async () => {
     const { ORDER_STATUSES } = await import('@/lib/extract/types');
-    for (const s of ORDER_STATUSES) expect(zh[`status_${s}`]?.message, s).toBeTruthy();
+    const { STEP_IDS } = await import('@/lib/escalation/steps');
+    const built = [
+      ...ORDER_STATUSES.map((s) => `status_${s}`),
+      ...STEP_IDS.flatMap((s) => [`step_${s}`, `action_${s}`]),
+      ...['received', 'refunded', 'lost', 'abandoned'].map((o) => `outcome_${o}`),
+      ...['default', 'shop', 'page', 'order'].map((w) => `window_source_${w}`),
+      ...['reorder', 'callback_failure'].map((a) => `advice_${a}`),
+      ...['auto', 'manual'].map((d) => `delivery_${d}`),
+      ...[
+        'first_seen',
+        'status_changed',
+        'card_keys_found',
+        'payment_seen',
+        'payment_callback_suspected',
+        'user_paid',
+        'user_action',
+        'reminder_shown',
+        'draft_copied',
+        'evidence_added',
+        'resolved',
+      ].map((k) => `event_${k}`),
+    ];
+    expect(built.filter((k) => !(k in zh))).toEqual([]);
   });
 });
