@@ -9,7 +9,16 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // <all_urls>: shop pages live on any domain, and tabs.captureVisibleTab requires it.
     host_permissions: ['<all_urls>'],
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'tabs', 'scripting', 'clipboardWrite'],
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'tabs',
+      'scripting',
+      'webNavigation',
+      'clipboardWrite',
+    ],
     action: { default_title: '__MSG_extName__' },
   },
   hooks: {

@@ -1,9 +1,10 @@
-import { getDb } from '@/lib/db';
+import { getDb, recordPaymentSeen } from '@/lib/db';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { injectExtractor } from '@/lib/background/inject';
 import { applyOrderAction } from '@/lib/background/order-actions';
 import { openOrderPage } from '@/lib/background/open-order';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
+import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
 import { OrderActionMessageSchema, parseMessage } from '@/lib/messaging/schemas';
@@ -72,6 +73,14 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url && tab.status === 'complete' && looksLikeShopPage(change.url, tab.title ?? ''))
       void injectExtractor(tabId, 0);
+  });
+
+  // A payment return URL (epay's TRADE_SUCCESS redirect) is often answered with a redirect, so no page of it is ever
+  // rendered: only the navigation shows it.
+  browser.webNavigation.onBeforeNavigate.addListener((nav) => {
+    const payment = nav.frameId === 0 ? parsePaymentReturn(nav.url) : undefined;
+    if (payment)
+      void recordPaymentSeen(db, { ...payment, at: Date.now() }).then((id) => rescheduleOrder(db, api, id, Date.now()));
   });
 
   // Reminders: alarms may be lost across a browser restart, so they are rebuilt from the database at every start.

@@ -1,4 +1,4 @@
-import { upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
+import { linkPaymentPage, upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { OrdersSeenSchema, parseMessage } from '@/lib/messaging/schemas';
 import type { OrdersSeenReply } from '@/lib/messaging/protocol';
@@ -8,8 +8,11 @@ export interface OrdersSeenContext {
   ownId: string;
   ownOrigin: string;
   now: number;
-  /** Called after the sightings are stored (evidence capture, reminders). Its failure does not undo the write. */
-  afterStore?: (results: UpsertResult[], tabId: number) => Promise<void> | void;
+  /**
+   * Called after the sightings are stored (evidence capture, reminders), with the upserts and the shop orders that
+   * payment pages were linked to. Its failure does not undo the write.
+   */
+  afterStore?: (results: UpsertResult[], tabId: number, linkedIds: number[]) => Promise<void> | void;
 }
 
 /**
@@ -27,7 +30,16 @@ export async function handleOrdersSeen(
   if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
 
   const results: UpsertResult[] = [];
+  const orderIds: number[] = [];
   for (const order of data.orders) {
+    // A payment page belongs to a shop order elsewhere; only an unmatched one is kept as an order of its own.
+    if (order.platform === 'epay') {
+      const linked = await linkPaymentPage(ctx.db, order, data.url, ctx.now);
+      if (linked !== undefined) {
+        orderIds.push(linked);
+        continue;
+      }
+    }
     results.push(
       await upsertSighting(ctx.db, {
         order,
@@ -38,11 +50,13 @@ export async function handleOrdersSeen(
         pageWindowMinutes: data.pageWindowMinutes,
       }),
     );
+    orderIds.push(results.at(-1)!.orderId);
   }
   try {
-    await ctx.afterStore?.(results, sender.tab!.id!);
+    const linkedIds = orderIds.filter((id) => !results.some((r) => r.orderId === id));
+    await ctx.afterStore?.(results, sender.tab!.id!, linkedIds);
   } catch (err) {
     console.error('[kamiguard] after-store step failed', err);
   }
-  return { orderIds: results.map((r) => r.orderId) };
+  return { orderIds };
 }

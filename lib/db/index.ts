@@ -1,3 +1,5 @@
 export * from './database';
 export * from './orders';
+export * from './payments';
+export * from './payment-link';
 export type * from './types';

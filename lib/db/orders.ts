@@ -108,13 +108,20 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
         statusText: s.order.statusText,
         url: s.url,
       });
-      if (existing.paymentSeenAt && UNPAID_LOOKING.has(s.order.status)) {
+    }
+    // Money left (a payment success was seen) but the shop shows the order unpaid: its payment callback failed.
+    if (existing.paymentSeenAt && UNPAID_LOOKING.has(s.order.status)) {
+      const flagged = await db.events
+        .where('orderId')
+        .equals(orderId)
+        .filter((e) => e.kind === 'payment_callback_suspected')
+        .count();
+      if (!flagged)
         events.push({ orderId, kind: 'payment_callback_suspected', at: s.at, status: s.order.status, url: s.url });
-      }
     }
     if (newKeys.length) events.push(keysEvent(orderId, s, newKeys.length));
 
-    if (Object.keys(changes).length === 0) {
+    if (Object.keys(changes).length === 0 && events.length === 0) {
       // Nothing new: no event, no fact changes; only note that the user looked again (the 确认状态 step reads it).
       if (s.at > existing.lastSeenAt) await db.orders.update(orderId, { lastSeenAt: s.at });
       return { orderId, created: false, statusChanged: false, events };

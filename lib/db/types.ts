@@ -35,6 +35,7 @@ export type EventKind =
   | 'status_changed'
   | 'card_keys_found'
   | 'payment_seen'
+  | 'payment_page_seen'
   | 'payment_callback_suspected'
   | 'user_paid'
   | 'user_action'
