@@ -128,6 +128,18 @@ export function acgQueryPage(): string {
           if (o.status) {
             var card = el('div', 'card-section'); card.appendChild(el('div', 'card-title', '宝贝内容'));
             card.appendChild(el('span', 'shipment-badge ' + (o.delivery_status ? 'shipment-paid' : 'shipment-waiting'), o.delivery_status ? '已发货' : '等待发货'));
+            if (o.password) {
+              var box = el('div', 'password-box');
+              var input = el('input'); input.placeholder = '请输入查询密码'; box.appendChild(input);
+              var btn = el('button', 'view-card-btn', '查看卡密'); btn.setAttribute('data-no', o.trade_no); box.appendChild(btn);
+              btn.addEventListener('click', function () {
+                btn.textContent = '正在解密数据...';
+                fetch('/user/api/index/secret?tradeNo=' + encodeURIComponent(o.trade_no), { method: 'POST' })
+                  .then(function (r) { return r.json(); })
+                  .then(function (r) { box.remove(); card.appendChild(el('div', 'card-display', r.data.secret)); });
+              });
+              card.appendChild(box);
+            }
             item.appendChild(card);
           }
           list.appendChild(item);
@@ -153,6 +165,7 @@ export function indexPage(orders: DemoOrder[]): string {
 ${links}
 <li><a href="/user/index/query?tradeNo=281261130104512907">异次元发卡 订单查询 (rendered by script)</a></li>
 <li><a href="/epay/qrcode">易支付 微信扫码支付页</a></li>
+<li><a href="/pay/yipay/return_url?pid=1001&amp;trade_no=2026113018000112345&amp;out_trade_no=KG5P0C1B2D3E4F6G&amp;type=alipay&amp;name=product&amp;money=6.00&amp;trade_status=TRADE_SUCCESS&amp;sign=demo&amp;sign_type=MD5">易支付 付款成功后跳回商店（商店仍显示待支付）</a></li>
 </ul>
 </div></div>`,
   );

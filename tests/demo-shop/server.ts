@@ -51,6 +51,18 @@ export function initialOrders(): Map<string, DemoOrder> {
       keys: [],
       ageMinutes: 42,
     },
+    {
+      sn: 'KG5P0C1B2D3E4F6G',
+      product: '王者荣耀 点券 60',
+      quantity: 1,
+      price: '6.00',
+      email: 'buyer@example.com',
+      payment: '易支付-支付宝',
+      mode: 'auto',
+      status: 'pending',
+      keys: [],
+      ageMinutes: 3,
+    },
   ];
   return new Map(list.map((o) => [o.sn, o]));
 }
@@ -116,9 +128,13 @@ function route(req: IncomingMessage, res: ServerResponse, orders: Map<string, De
   if (path === '/user/api/index/query' && req.method === 'POST') {
     return send(res, 200, 'application/json', JSON.stringify(acgQueryData(url.searchParams.get('keywords') ?? '')));
   }
+  if (path === '/user/api/index/secret' && req.method === 'POST') {
+    return send(res, 200, 'application/json', JSON.stringify({ code: 200, data: { secret: 'NEVIP-4F7K-Q9X2-ZZ81' } }));
+  }
   return send(res, 404, 'text/html', notFoundPage());
 }
 
+/** acg-faka's query API: one order waiting for delivery and one whose keys sit behind a query password. */
 function acgQueryData(keywords: string): unknown {
   return {
     code: 200,
@@ -133,7 +149,19 @@ function acgQueryData(keywords: string): unknown {
         pay: '支付宝',
         commodity: 'Steam 充值卡 50元',
         num: 1,
-        secret: null,
+        password: false,
+      },
+      {
+        trade_no: '735261130093015288',
+        amount: '30.00',
+        status: 1,
+        delivery_status: 1,
+        create_time: '2026-11-30 09:30:15',
+        pay_time: '2026-11-30 09:30:41',
+        pay: '支付宝',
+        commodity: '网易云音乐 黑胶VIP 月卡',
+        num: 1,
+        password: true,
       },
     ],
   };
