@@ -1,0 +1,200 @@
+/**
+ * The generic extractor, for shops no adapter knows. It reads the survey's label vocabulary from
+ * "Label：value" text (full-width and ASCII colons), label/value cells and dl/dt/dd (a label alone on
+ * its line, the value on the next), readonly inputs, and header tables (header row → columns).
+ * Precision over recall: an order needs an order-number label with a plausible number and at least
+ * two of status / amount / product / time, or nothing is returned.
+ */
+import { cleanText, MAX_KEY } from '../normalize';
+import {
+  all,
+  buildOrder,
+  isChrome,
+  LABELS,
+  normLabel,
+  one,
+  readText,
+  tableRecords,
+  textOf,
+  type PlatformAdapter,
+  type RawOrder,
+} from '../platform';
+import type { ExtractedOrder } from '../types';
+
+type Field = keyof typeof LABELS;
+/** label → field, from the shared vocabulary. */
+const FIELD_OF = new Map<string, Field>(
+  (Object.keys(LABELS) as Field[]).flatMap((f) => LABELS[f].map((l) => [l, f] as [string, Field])),
+);
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A vocabulary label followed by a colon, at a line start or after a separator: "您的订单号：" in prose
+// (label glued to a preceding word) is not a label.
+const LABEL_RE = new RegExp(
+  `(?<=^|[\\s|｜/,，;；、()（）\\[\\]【】<>《》·•])(${[...FIELD_OF.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})\\s*[:：]`,
+  'g',
+);
+/** Stands for a line break inside one value (a textarea of keys) while text is handled line by line. */
+const NL = '\uE000';
+/** Longer lines are prose, not a label/value row. */
+const MAX_LINE = 300;
+const AD =
+  /(?:^|[-_\s])(?:ad|ads|advert|advertisement|banner|sponsor|promo|gg|guanggao|recommend|comments?|reply|replies|postmessage|thread)(?:[-_\s]|$)/i;
+const NEVER = /^(blockquote|pre|code|button|dialog|marquee)$/;
+
+/** Hidden, quoted, advertising and chrome elements are not the order. */
+function skip(el: Element): boolean {
+  if (NEVER.test(el.localName) || isChrome(el)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
+  const tokens = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return tokens.length > 1 && AD.test(tokens);
+}
+
+/** Shop-shown values in form controls: readonly/disabled inputs and textareas, never what a user types. */
+function control(el: Element): string | undefined {
+  const input = el as HTMLInputElement;
+  if (!el.hasAttribute('readonly') && !el.hasAttribute('disabled')) return undefined;
+  if (el.localName === 'input' && !/^(text|)$/i.test(input.getAttribute('type') ?? '')) return undefined;
+  return (input.value ?? '').slice(0, MAX_KEY * 50).replace(/\r?\n/g, NL);
+}
+
+type Pair = [Field, string];
+
+/** Label/value pairs of one text line, plus whether the line is a bare label (value on the next line). */
+function linePairs(line: string): { pairs: Pair[]; bare?: Field } {
+  const marks = [...line.matchAll(LABEL_RE)];
+  if (!marks.length) {
+    const bare = FIELD_OF.get(normLabel(line));
+    return bare && line.length <= 16 ? { pairs: [], bare } : { pairs: [] };
+  }
+  // "卡密信息：" with nothing after it: the value is on the next line (a textarea, a dd).
+  if (marks.length === 1 && marks[0]!.index! + marks[0]![0].length >= line.length && line.length <= 16)
+    return { pairs: [], bare: FIELD_OF.get(marks[0]![1]!) };
+  return {
+    pairs: marks.map((m, i) => {
+      const end = marks[i + 1]?.index ?? line.length;
+      // "（联系方式：138****5678）": the pair ends before the bracket or separator that closes it.
+      const value = line.slice(m.index! + m[0].length, end).replace(/[\s)）\]】|｜,，;；。、]+$/, '');
+      return [FIELD_OF.get(m[1]!)!, value];
+    }),
+  };
+}
+
+/** Records from a stream of pairs: a repeated field, once an order number is known, starts the next order. */
+function group(pairs: readonly Pair[]): Array<Partial<Record<Field, string[]>>> {
+  const records: Array<Partial<Record<Field, string[]>>> = [];
+  let cur: Partial<Record<Field, string[]>> = {};
+  for (const [field, value] of pairs) {
+    if (!value) continue;
+    if (field !== 'keys' && cur[field] && cur.orderNo) {
+      records.push(cur);
+      cur = {};
+    }
+    (cur[field] ??= []).push(value);
+  }
+  records.push(cur);
+  return records;
+}
+
+function toRaw(rec: Partial<Record<Field, string[]>>): RawOrder {
+  const first = (f: Field): string | undefined => rec[f]?.[0];
+  return {
+    orderNo: first('orderNo'),
+    product: first('product'),
+    quantity: first('quantity'),
+    amount: first('amount'),
+    payment: first('payment'),
+    orderedAt: first('orderedAt'),
+    paidAt: first('paidAt'),
+    status: first('status'),
+    contact: first('contact'),
+    delivery: first('delivery'),
+    keys: (rec.keys ?? []).flatMap((v) => v.split(NL)),
+  };
+}
+
+/** Enough evidence that this is an order and not prose that happens to say 订单号. */
+function confident(o: ExtractedOrder): boolean {
+  if (o.orderNo.length < 6 || (o.orderNo.match(/\d/g) ?? []).length < 4 || /^(.)\1+$/.test(o.orderNo)) return false;
+  const facts = [
+    o.statusText !== undefined && o.status !== 'unknown',
+    o.amount !== undefined,
+    o.productName !== undefined,
+    o.orderedAt !== undefined || o.paidAt !== undefined,
+  ];
+  return facts.filter(Boolean).length >= 2;
+}
+
+/** Tables with a header row naming the order number and at least two other known fields. */
+function headerTables(doc: Document): Element[] {
+  return all(doc.body, 'table', 50).filter((t) => {
+    const row = one(t, 'tr');
+    const fields = new Set(all(row, 'th,td', 30).map((c) => FIELD_OF.get(normLabel(textOf(c, 64)))));
+    return fields.has('orderNo') && fields.size >= 3 && !t.parentElement?.closest('table');
+  });
+}
+
+function fromTables(tables: readonly Element[]): RawOrder[] {
+  return tables.flatMap((t) =>
+    tableRecords(t).map((rec) => {
+      const pairs: Pair[] = [];
+      for (const [label, cell] of rec) {
+        const field = FIELD_OF.get(label);
+        if (field && !skip(cell)) pairs.push([field, textOf(cell)]);
+      }
+      return toRaw(group(pairs)[0] ?? {});
+    }),
+  );
+}
+
+/** A line that can be a value: short, or one multi-line control value. */
+const isValue = (l: string): boolean => l.includes(NL) || l.length <= MAX_LINE;
+
+function fromText(doc: Document, tables: ReadonlySet<Element>): RawOrder[] {
+  const text = readText(doc.body, { skip: (el) => tables.has(el) || skip(el), control, max: 200_000 });
+  // A multi-line control value (NL inside) is one value, never prose and never a label.
+  const lines = text
+    .split('\n')
+    .map((l) => cleanText(l, l.includes(NL) ? MAX_KEY * 50 : MAX_LINE + 1))
+    .filter(Boolean);
+  const parsed = lines.map((l) => (l.length > MAX_LINE || l.includes(NL) ? { pairs: [] } : linePairs(l)));
+  const pairs: Pair[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const { pairs: found, bare } = parsed[i]!;
+    pairs.push(...found);
+    const next = parsed[i + 1];
+    // A label alone on its line (a th/td, dt or label element) takes the next line as its value.
+    if (bare && next && !next.bare && !next.pairs.length && isValue(lines[i + 1]!)) {
+      pairs.push([bare, lines[i + 1]!]);
+      i++;
+    }
+  }
+  return group(pairs).map(toRaw);
+}
+
+const ORDER_WORD = /订单号|订单编号|订单ID|订单id|单号/;
+const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
+
+const generic: PlatformAdapter = {
+  id: 'generic',
+  detect(doc) {
+    const text = doc.body?.textContent ?? '';
+    return ORDER_WORD.test((text.length > 2_000_000 ? text.slice(0, 2_000_000) : text).replace(ZERO_WIDTH, ''));
+  },
+  extract(doc) {
+    if (!doc.body) return [];
+    // Articles about 卡盟 problems quote order numbers; they are never the reader's order page.
+    if (one(doc, 'meta[property="og:type"][content="article"]')) return [];
+    const tables = headerTables(doc);
+    const raws = [...fromTables(tables), ...fromText(doc, new Set(tables))];
+    return raws.flatMap((raw) => {
+      const order = buildOrder('generic', raw);
+      return order && confident(order) ? [order] : [];
+    });
+  },
+};
+
+export default generic;

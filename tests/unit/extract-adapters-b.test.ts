@@ -1,0 +1,282 @@
+/**
+ * The zfaka, qs-faka, kamifaka, fakanet and epay adapters: page-type detection, the choices each one
+ * makes that a single fixture page cannot show, and robustness on odd documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractOrders } from '@/lib/extract';
+import type { PlatformAdapter } from '@/lib/extract/platform';
+import epay, { epayPage } from '@/lib/extract/platforms/epay';
+import fakanet from '@/lib/extract/platforms/fakanet';
+import { ADAPTERS } from '@/lib/extract/platforms';
+import kamifaka from '@/lib/extract/platforms/kamifaka';
+import qsFaka from '@/lib/extract/platforms/qs-faka';
+import zfaka from '@/lib/extract/platforms/zfaka';
+import { inAd, textWithout } from '@/lib/extract/scope';
+import { loadFixtures, parseHtml } from './extract-fixture-files';
+
+const MINE: readonly PlatformAdapter[] = [zfaka, qsFaka, kamifaka, fakanet, epay];
+const fixtures = loadFixtures();
+/** Negative pages that are a system's own empty pages: its adapter claims them and returns []. */
+const CLAIMED_EMPTY: Record<string, string> = {
+  'negative/zfaka-query-empty': 'zfaka',
+  'negative/qs-faka-callback-waiting': 'qs-faka',
+  'negative/epay-payok-anonymous': 'epay',
+  'negative/epay-payerr-anonymous': 'epay',
+};
+const page = (body: string, title = ''): Document =>
+  parseHtml(`<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`);
+
+const zfakaRow = (no: string, status: string): string =>
+  `<tr><td>${no}</td><td>商品</td><td>1</td><td>9.90</td><td>2024-06-01 10:00:00</td><td><span class="layui-badge">${status}</span></td><td></td></tr>`;
+
+const zfakaTable = (rows: string): string =>
+  `<table id="query-table"><thead><tr><th>订单ID</th><th>订单名称</th><th>数量</th><th>金额</th><th>下单时间</th><th>状态</th><th>操作</th></tr></thead><tbody>${rows}</tbody></table>`;
+
+const fakanetRow = (no: string, paid: string): string =>
+  `<tr><td>2024-06-01 10:00:00</td><td>${no}</td><td>支付宝</td><td>50.00元</td><td>${paid}</td><td>未付款/马上付款</td></tr>`;
+
+const qsShell = (text: string): Document =>
+  page(`<div id="app"><div class="t-card"><h2>${text}</h2><button class="t-button">查看订单</button></div></div>`);
+
+const kamiPay = (extra: string): Document =>
+  page(`<p>付款后即可自动发货，也可凭订单号查询卡密</p><p>当前订单号：${'a'.repeat(27)}</p>${extra}`);
+
+describe('registration and detection', () => {
+  it('registers every adapter before generic', () => {
+    const ids = ADAPTERS.map((a) => a.id);
+    for (const a of MINE) expect(ids.indexOf(a.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.at(-1)).toBe('generic');
+  });
+
+  it.each(MINE.map((a) => [a.id, a] as const))('%s detects its own fixtures and no other page', (id, adapter) => {
+    const own = fixtures.filter((f) => f.folder === id);
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    for (const f of fixtures) {
+      const isOwn =
+        f.folder === id || f.orders.some((o) => o.platform === id) || CLAIMED_EMPTY[`${f.folder}/${f.name}`] === id;
+      expect(adapter.detect(parseHtml(f.html), new URL(f.url)), `${id} on ${f.folder}/${f.name}`).toBe(isOwn);
+    }
+  });
+
+  it('never throws on empty or body-less documents', () => {
+    const docs = [
+      page(''),
+      document.implementation.createHTMLDocument(''),
+      document.implementation.createDocument(null, null, null),
+    ];
+    for (const doc of docs) {
+      for (const a of MINE) {
+        const url = new URL('https://example.com/pay/ok/2024051912000133445/callback?out_trade_no=X1');
+        expect(() => a.detect(doc, url)).not.toThrow();
+        expect(() => a.extract(doc, url)).not.toThrow();
+        expect(a.extract(doc, url)).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('epay', () => {
+  const qr = `<div class="amount">¥12.00</div><dl class="detail-ct"><dt>购买物品</dt><dd id="productName">测试商品</dd>
+    <dt>商户订单号</dt><dd id="billId">2024060112000012345</dd><dt>创建时间</dt><dd id="createTime">2024-06-01 12:00:00</dd></dl>`;
+  const ok = '<h2 class="weui_msg_title">支付成功</h2><p class="weui_msg_desc">支付成功，请回到浏览器查看订单</p>';
+  const fail = '<h2>错误提示</h2><p>支付失败或支付超时，请返回重新发起支付</p>';
+
+  it('tells QR, cashier and result pages apart', () => {
+    expect(epayPage(page(qr, '微信扫码支付'))).toBe('qr');
+    expect(
+      epayPage(page('<input type="hidden" name="trade_no" value="1"><div class="order-amount12"></div>', '收银台')),
+    ).toBe('cashier');
+    expect(epayPage(page(ok, '支付结果'))).toBe('result');
+    expect(epayPage(page(fail, '错误提示'))).toBe('result');
+    // The result sentence alone, on a page titled otherwise (a blog quoting it), is not a result page.
+    expect(epayPage(page(ok, '易支付常见问题'))).toBeUndefined();
+    // 正在检测付款结果 has no outcome yet.
+    expect(epayPage(page('<h1>订单处理结果</h1><span>正在检测付款结果...</span>', '订单处理结果'))).toBeUndefined();
+  });
+
+  it('keys a QR page to epay trade_no and names the payment type from the title', () => {
+    const [order] = epay.extract(page(qr, '微信扫码支付'), new URL('https://pay.example/pay/x/'));
+    expect(order).toMatchObject({
+      platform: 'epay',
+      orderNo: '2024060112000012345',
+      status: 'pending_payment',
+      paymentMethod: '微信支付',
+      amount: 12,
+    });
+  });
+
+  it('only the 支付成功 toast marks a QR page paid', () => {
+    const unpaidToast = `${qr}<div class="layui-layer-content">您还未完成付款，请继续付款</div>`;
+    expect(epay.extract(page(unpaidToast, 'QQ钱包扫码支付'), new URL('https://p.example/'))[0]?.status).toBe(
+      'pending_payment',
+    );
+    const paid = `${qr}<div class="layui-layer-content">支付成功，正在跳转中...</div>`;
+    expect(epay.extract(page(paid, 'QQ钱包扫码支付'), new URL('https://p.example/'))[0]?.status).toBe('paid');
+  });
+
+  it('attributes a result page only when it names the trade_no', () => {
+    const doc = page(ok, '支付结果');
+    expect(epay.extract(doc, new URL('https://p.example/payok.html'))).toEqual([]);
+    expect(epay.extract(doc, new URL('https://p.example/pay/ok/2024060112000012345/'))).toEqual([
+      { platform: 'epay', orderNo: '2024060112000012345', status: 'paid', statusText: '支付成功' },
+    ]);
+    expect(epay.extract(doc, new URL('https://p.example/return.php?trade_no=2024060112000099999'))[0]?.orderNo).toBe(
+      '2024060112000099999',
+    );
+    // A number printed on the page wins over the URL.
+    const labelled = page(`${ok}<p>订单号：2024060112000077777</p>`, '支付结果');
+    expect(epay.extract(labelled, new URL('https://p.example/?trade_no=2024060112000099999'))[0]?.orderNo).toBe(
+      '2024060112000077777',
+    );
+  });
+
+  it('a failed payment closes the order and keeps the sentence', () => {
+    const [order] = epay.extract(
+      page(fail, '错误提示'),
+      new URL('https://p.example/submit2.php?trade_no=2024060112000012345'),
+    );
+    expect(order).toEqual({
+      platform: 'epay',
+      orderNo: '2024060112000012345',
+      status: 'closed',
+      statusText: '支付失败或支付超时，请返回重新发起支付',
+    });
+    expect(epay.extract(page(fail, '错误提示'), new URL('https://p.example/payerr.html'))).toEqual([]);
+  });
+});
+
+describe('zfaka', () => {
+  const popup = '<div class="layui-layer"><div class="layui-layer-title">提取卡密</div><p id="km">KEY-1</p></div>';
+  const url = new URL('https://z.example/product/query/');
+
+  it('gives the popup keys to the only completed order', () => {
+    const orders = zfaka.extract(
+      page(zfakaTable(zfakaRow('zlkb1', '已完成') + zfakaRow('zlkb2', '待付款')) + popup),
+      url,
+    );
+    expect(orders.map((o) => [o.orderNo, o.cardKeys])).toEqual([
+      ['zlkb1', ['KEY-1']],
+      ['zlkb2', undefined],
+    ]);
+  });
+
+  it('does not guess the popup owner among several completed orders', () => {
+    const orders = zfaka.extract(
+      page(zfakaTable(zfakaRow('zlkb1', '已完成') + zfakaRow('zlkb2', '已完成')) + popup),
+      url,
+    );
+    expect(orders.every((o) => o.cardKeys === undefined)).toBe(true);
+  });
+
+  it('reads mobile values from inputs, never from the query box', () => {
+    const card = `<input name="orderid" value="zlkbQUERY"><div class="layui-card"><div class="layui-card-header">订单信息-已完成</div>
+      <div class="layui-form-item"><label>订单</label><input value="zlkbCARD" readonly></div>
+      <div class="layui-form-item"><label>金额</label><input value="5.00" readonly></div></div>`;
+    expect(zfaka.extract(page(card), url)).toEqual([
+      { platform: 'zfaka', orderNo: 'zlkbCARD', amount: 5, currency: 'CNY', status: 'delivered', statusText: '已完成' },
+    ]);
+  });
+
+  it('an empty query table is recognised but yields nothing', () => {
+    const doc = page(zfakaTable('<tr><td colspan="7">暂无数据</td></tr>'));
+    expect(zfaka.detect(doc, url)).toBe(true);
+    expect(zfaka.extract(doc, url)).toEqual([]);
+  });
+});
+
+describe('fakanet', () => {
+  const head =
+    '<tr><th>订单时间</th><th>订单号</th><th>支付方式</th><th>订单金额</th><th>支付金额</th><th>订单状态</th></tr>';
+  const payTable =
+    '<table><tr><th>支付时间</th><th>支付类型</th><th>支付状态</th></tr><tr><td>2024-06-01 10:01:00</td><td>微信</td><td>成功</td></tr></table>';
+
+  it('takes the paid amount when there is one, else the order amount', () => {
+    const doc = page(`<table>${head}${fakanetRow('F100001', '48.00元')}${fakanetRow('F100002', '0.00元')}</table>`);
+    const orders = fakanet.extract(doc, new URL('https://f.example/orderquery.htm'));
+    expect(orders.map((o) => o.amount)).toEqual([48, 50]);
+  });
+
+  it('uses the contact only on a contact search, and the payment table only for a single order', () => {
+    const two = page(`<table>${head}${fakanetRow('F100001', '1元')}${fakanetRow('F100002', '1元')}</table>${payTable}`);
+    const byContact = fakanet.extract(two, new URL('https://f.example/orderquery.htm?st=contact&kw=qq123'));
+    expect(byContact.map((o) => [o.contact, o.paidAt])).toEqual([
+      ['qq123', undefined],
+      ['qq123', undefined],
+    ]);
+    const one = page(`<table>${head}${fakanetRow('F100001', '1元')}</table>${payTable}`);
+    const [order] = fakanet.extract(one, new URL('https://f.example/orderquery.htm?st=orderid&kw=F100001'));
+    expect(order?.contact).toBeUndefined();
+    expect(order?.paidAt).toBe('2024-06-01T10:01:00+08:00');
+  });
+
+  it('ignores tables without the order columns', () => {
+    const doc = page('<table><tr><th>订单号</th><th>金额</th></tr><tr><td>F1</td><td>1</td></tr></table>');
+    expect(fakanet.detect(doc, new URL('https://f.example/'))).toBe(false);
+  });
+});
+
+describe('qs-faka callback page', () => {
+  const url = new URL('https://q.example/callback?out_trade_no=T2406011200001000001');
+
+  it('maps the poll outcome to the shop order named in the URL', () => {
+    expect(qsFaka.extract(qsShell('订单超时已关闭'), url)).toEqual([
+      { platform: 'qs-faka', orderNo: 'T2406011200001000001', status: 'closed', statusText: '订单超时已关闭' },
+    ]);
+    expect(qsFaka.extract(qsShell('请稍等。。。'), url)).toEqual([]);
+  });
+
+  it('needs the callback route, its parameter and a TDesign page', () => {
+    expect(qsFaka.detect(qsShell('支付成功'), new URL('https://q.example/callback'))).toBe(false);
+    expect(qsFaka.detect(qsShell('支付成功'), new URL('https://q.example/pay?out_trade_no=T1'))).toBe(false);
+    expect(qsFaka.detect(page('<div id="app"><h2>支付成功</h2></div>'), url)).toBe(false);
+  });
+});
+
+describe('kamifaka', () => {
+  it('reads the order number from history and hash routes', () => {
+    const doc = kamiPay('');
+    for (const href of [`https://k.example/${'b'.repeat(27)}/pay`, `https://k.example/#/${'b'.repeat(27)}/pay`]) {
+      expect(kamifaka.detect(doc, new URL(href))).toBe(true);
+    }
+    // The number printed on the pay page wins over the route.
+    expect(kamifaka.extract(doc, new URL(`https://k.example/${'b'.repeat(27)}/pay`))[0]?.orderNo).toBe('a'.repeat(27));
+  });
+
+  it('is not a pay page without the route or without its texts', () => {
+    expect(kamifaka.detect(kamiPay(''), new URL('https://k.example/search'))).toBe(false);
+    expect(kamifaka.detect(page('<p>当前订单号：x</p>'), new URL(`https://k.example/${'b'.repeat(27)}/pay`))).toBe(
+      false,
+    );
+  });
+
+  it('a key loading failure after payment is abnormal', () => {
+    const [order] = kamifaka.extract(
+      kamiPay('<p>服务器卡密加载失败，请联系客服</p>'),
+      new URL(`https://k.example/${'b'.repeat(27)}/pay`),
+    );
+    expect(order?.status).toBe('abnormal');
+    expect(order?.statusText).toBe('服务器卡密加载失败，请联系客服');
+  });
+});
+
+describe('scope helpers', () => {
+  it('inAd finds ad containers and textWithout drops the skipped parts', () => {
+    const doc = page(
+      '<aside><p id="a">x</p></aside><div class="ads"><p id="b">y</p></div><p id="c">完成付款 <a>点击查看</a></p>',
+    );
+    expect(inAd(doc.getElementById('a')!)).toBe(true);
+    expect(inAd(doc.getElementById('b')!)).toBe(true);
+    expect(inAd(doc.getElementById('c')!)).toBe(false);
+    expect(textWithout(doc.getElementById('c'), 'a')).toBe('完成付款');
+  });
+});
+
+describe('through extractOrders', () => {
+  it('an epay success page without a number yields nothing, and nothing else claims it', () => {
+    const doc = page(
+      '<h2 class="weui_msg_title">支付成功</h2><p class="weui_msg_desc">支付成功，请回到浏览器查看订单</p>',
+      '支付结果',
+    );
+    expect(extractOrders(doc, 'https://p.example/payok.html')).toEqual([]);
+  });
+});
