@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'happy-dom',
+    globalSetup: ['./tests/unit/global-setup.ts'],
     setupFiles: ['fake-indexeddb/auto', './tests/unit/setup.ts'],
     restoreMocks: true,
   },

@@ -1,5 +1,6 @@
 import { appendEvent, type KamiGuardDb } from '@/lib/db';
 import type { EventRecord, OrderOutcome, UserAction } from '@/lib/db/types';
+import { chainTables } from '@/lib/evidence/chain-store';
 import type { OrderAction } from '@/lib/messaging/schemas';
 
 /** How a resolution outcome reads as a user action on the timeline (the clock reads either). */
@@ -21,7 +22,7 @@ export async function applyOrderAction(
   action: OrderAction,
   now: number,
 ): Promise<EventRecord | undefined> {
-  return db.transaction('rw', db.orders, db.events, async () => {
+  return db.transaction('rw', chainTables(db), async () => {
     const order = await db.orders.get(orderId);
     if (!order) throw new Error(`No order ${orderId}`);
     let event: EventRecord | undefined;

@@ -1,4 +1,5 @@
 import type { ExtractedOrder } from '@/lib/extract/types';
+import { appendEventsChained, chainTables } from '@/lib/evidence/chain-store';
 import type { KamiGuardDb } from './database';
 import type { EventRecord, OrderRecord } from './types';
 
@@ -51,7 +52,8 @@ const UNPAID_LOOKING = new Set(['pending_payment', 'closed']);
  * changes no fact; only `lastSeenAt` moves on.
  */
 export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise<UpsertResult> {
-  return db.transaction('rw', db.orders, db.events, async () => {
+  // Events go through the evidence hash chain (lib/evidence): each carries the previous record's hash.
+  return db.transaction('rw', chainTables(db), async () => {
     const existing = await db.orders.where('[site+orderNo]').equals([s.site, s.order.orderNo]).first();
     const events: EventRecord[] = [];
 
@@ -81,7 +83,7 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
         url: s.url,
       });
       if (record.cardKeys?.length) events.push(keysEvent(orderId, s, record.cardKeys.length));
-      await db.events.bulkAdd(events);
+      await appendEventsChained(db, events);
       return { orderId, created: true, statusChanged: false, events };
     }
 
@@ -132,7 +134,7 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
       pageTitle: s.pageTitle ?? existing.pageTitle,
       lastSeenAt: s.at,
     });
-    if (events.length) await db.events.bulkAdd(events);
+    if (events.length) await appendEventsChained(db, events);
     return { orderId, created: false, statusChanged, events };
   });
 }
@@ -158,5 +160,5 @@ export async function getTimeline(db: KamiGuardDb, orderId: number): Promise<Eve
 
 /** Appends one event to an order's timeline and returns its id. */
 export async function appendEvent(db: KamiGuardDb, event: EventRecord): Promise<number> {
-  return (await db.events.add(event)) as number;
+  return (await appendEventsChained(db, [event]))[0]!;
 }

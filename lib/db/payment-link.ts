@@ -1,5 +1,6 @@
 import type { ExtractedOrder } from '@/lib/extract/types';
 import type { KamiGuardDb } from './database';
+import { appendEvent } from './orders';
 import { recordPaymentSeen } from './payments';
 import type { OrderRecord } from './types';
 
@@ -63,6 +64,6 @@ export async function linkPaymentPage(
     .equals(target.id)
     .filter((e) => e.kind === 'payment_page_seen' && e.detail === detail)
     .count();
-  if (!seen) await db.events.add({ orderId: target.id, kind: 'payment_page_seen', at, url, detail });
+  if (!seen) await appendEvent(db, { orderId: target.id, kind: 'payment_page_seen', at, url, detail });
   return target.id;
 }

@@ -1,3 +1,4 @@
+import { appendEventsChained, chainTables } from '@/lib/evidence/chain-store';
 import type { KamiGuardDb } from './database';
 import type { EventRecord, OrderRecord } from './types';
 
@@ -20,7 +21,7 @@ const UNPAID_LOOKING = new Set(['pending_payment', 'closed']);
  * the callback failure is flagged here. Seeing the same payment again changes nothing.
  */
 export async function recordPaymentSeen(db: KamiGuardDb, p: PaymentSighting): Promise<number> {
-  return db.transaction('rw', db.orders, db.events, async () => {
+  return db.transaction('rw', chainTables(db), async () => {
     const existing = await db.orders.where('[site+orderNo]').equals([p.site, p.orderNo]).first();
     if (existing?.paymentSeenAt) return existing.id!;
     let orderId: number;
@@ -49,7 +50,7 @@ export async function recordPaymentSeen(db: KamiGuardDb, p: PaymentSighting): Pr
       events.push({ orderId, kind: 'first_seen', at: p.at, status: 'paid', url: p.url });
       events.push({ orderId, kind: 'payment_seen', at: p.at, url: p.url });
     }
-    await db.events.bulkAdd(events);
+    await appendEventsChained(db, events);
     return orderId;
   });
 }

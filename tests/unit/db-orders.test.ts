@@ -118,3 +118,20 @@ describe('upsertSighting', () => {
     expect((await getTimeline(db, orderId)).map((e) => e.kind)).toContain('payment_callback_suspected');
   });
 });
+
+describe('the timeline is hash-chained', () => {
+  it('verifies after sightings and actions, and a later edit of a past event is detected', async () => {
+    const { verifyOrderChain } = await import('@/lib/evidence/chain-store');
+    const { appendEvent } = await import('@/lib/db');
+    const db = freshDb();
+    const { orderId } = await upsertSighting(db, sighting());
+    await upsertSighting(db, sighting({ at: 2_000, order: order({ status: 'delivered', statusText: '已完成' }) }));
+    await appendEvent(db, { orderId, kind: 'user_action', at: 3_000, action: 'contacted_support' });
+    const ok = await verifyOrderChain(db, orderId);
+    expect(ok).toMatchObject({ ok: true, count: 3 });
+
+    const [first] = await getTimeline(db, orderId);
+    await db.events.update(first!.id!, { statusText: '已完成' });
+    expect(await verifyOrderChain(db, orderId)).toMatchObject({ ok: false, reason: 'modified' });
+  });
+});
