@@ -1,0 +1,19 @@
+import { t } from '@/lib/i18n';
+import { OptionsSettings } from './options-settings';
+import { OptionsShops } from './options-shops';
+import { OptionsStorage } from './options-storage';
+
+/** The options page: delay-clock settings, the per-shop record, storage and backup. */
+export function OptionsApp(): React.JSX.Element {
+  return (
+    <main className="opt-page">
+      <header className="opt-header">
+        <h1>{t('options_title')}</h1>
+        <p className="muted">{t('options_local_only')}</p>
+      </header>
+      <OptionsSettings />
+      <OptionsShops />
+      <OptionsStorage />
+    </main>
+  );
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { EventRecord, OrderRecord } from '@/lib/db/types';
+import { cloneDefaults, computeClock } from '@/lib/escalation';
+import { shopRecords, type ShopRecordInput } from '@/lib/escalation/shop-record';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const T0 = Date.parse('2026-03-01T10:00:00+08:00');
+const NOW = T0 + 10 * 24 * HOUR;
+
+let nextId = 1;
+
+/** An order paid at T0 + `paidOffset`, on `site`, with status sightings at the given offsets from T0. */
+function order(
+  site: string,
+  sightings: [offsetMs: number, status: OrderRecord['status']][],
+  extra: Partial<OrderRecord> = {},
+): { order: OrderRecord; events: EventRecord[] } {
+  const id = nextId++;
+  const events: EventRecord[] = sightings.map(([offset, status], i) => ({
+    orderId: id,
+    kind: i === 0 ? 'first_seen' : 'status_changed',
+    at: T0 + offset,
+    status,
+  }));
+  const last = sightings.at(-1)!;
+  return {
+    order: {
+      id,
+      platform: 'generic',
+      orderNo: `NO${id}`,
+      status: last[1],
+      site,
+      url: `https://${site}/order/${id}`,
+      urls: [],
+      firstSeenAt: T0 + sightings[0]![0],
+      lastSeenAt: T0 + last[0],
+      ...extra,
+    },
+    events,
+  };
+}
+
+function clocks(...items: { order: OrderRecord; events: EventRecord[] }[]): ShopRecordInput[] {
+  const settings = cloneDefaults();
+  return items.map(({ order: o, events }) => ({ order: o, clock: computeClock(o, events, settings, NOW) }));
+}
+
+describe('shopRecords', () => {
+  it('measures delivery times from payment to delivery, per shop', () => {
+    const records = shopRecords(
+      clocks(
+        order('fast.example', [
+          [0, 'paid'],
+          [5 * MIN, 'delivered'],
+        ]),
+        order('fast.example', [
+          [0, 'paid'],
+          [20 * MIN, 'delivered'],
+        ]),
+        order('fast.example', [
+          [0, 'processing'],
+          [2 * HOUR, 'delivered'],
+        ]),
+        order('slow.example', [
+          [0, 'paid'],
+          [30 * HOUR, 'delivered'],
+        ]),
+      ),
+    );
+    expect(records.map((r) => r.site)).toEqual(['fast.example', 'slow.example']);
+    const [fast, slow] = records;
+    expect(fast).toMatchObject({ orders: 3, started: 3, delivered: 3, late: 0, decided: 3, overdueRate: 0, open: 0 });
+    expect(fast!.medianDeliveryMs).toBe(20 * MIN);
+    expect(fast!.maxDeliveryMs).toBe(2 * HOUR);
+    expect(fast!.outcomes).toEqual({ received: 3, refunded: 0, lost: 0, abandoned: 0 });
+    // 30 h against the default 24 h window: late.
+    expect(slow).toMatchObject({ delivered: 1, late: 1, decided: 1, overdueRate: 1, medianDeliveryMs: 30 * HOUR });
+  });
+
+  it('takes the mean of the two middle delivery times for an even count', () => {
+    const [record] = shopRecords(
+      clocks(
+        order('a.example', [
+          [0, 'paid'],
+          [10 * MIN, 'delivered'],
+        ]),
+        order('a.example', [
+          [0, 'paid'],
+          [30 * MIN, 'delivered'],
+        ]),
+      ),
+    );
+    expect(record!.medianDeliveryMs).toBe(20 * MIN);
+  });
+
+  it('counts refunds, user resolutions and open orders, and leaves fresh open orders out of the overdue rate', () => {
+    const refunded = order('b.example', [
+      [0, 'paid'],
+      [3 * HOUR, 'refunded'],
+    ]);
+    const lost = order('b.example', [[0, 'paid']], { resolvedAt: T0 + 5 * 24 * HOUR, outcome: 'lost' });
+    // Still waiting, paid 3 days before NOW: past the 24 h window.
+    const overdue = order('b.example', [[7 * 24 * HOUR, 'processing']]);
+    // Paid an hour before NOW: inside its window, timeliness not known yet.
+    const fresh = order('b.example', [[NOW - T0 - HOUR, 'paid']]);
+    const [record] = shopRecords(clocks(refunded, lost, overdue, fresh));
+    expect(record).toMatchObject({ orders: 4, started: 4, delivered: 0, open: 2, late: 2, decided: 3 });
+    expect(record!.overdueRate).toBeCloseTo(2 / 3);
+    expect(record!.outcomes).toEqual({ received: 0, refunded: 1, lost: 1, abandoned: 0 });
+    expect(record!.medianDeliveryMs).toBeUndefined();
+    expect(record!.maxDeliveryMs).toBeUndefined();
+  });
+
+  it('counts unpaid orders as orders only, but keeps an outcome the user recorded on them', () => {
+    const unpaid = order('c.example', [[0, 'pending_payment']]);
+    const abandoned = order('c.example', [[0, 'closed']], { resolvedAt: T0 + HOUR, outcome: 'abandoned' });
+    const [record] = shopRecords(clocks(unpaid, abandoned));
+    expect(record).toMatchObject({ orders: 2, started: 0, decided: 0, open: 0, late: 0 });
+    expect(record!.overdueRate).toBeUndefined();
+    expect(record!.outcomes.abandoned).toBe(1);
+  });
+
+  it('groups hosts the way per-shop settings do and sorts by number of orders', () => {
+    const records = shopRecords(
+      clocks(
+        order('WWW.Shop.Example:8080', [[0, 'pending_payment']]),
+        order('shop.example', [[0, 'pending_payment']]),
+        order('zeta.example', [[0, 'pending_payment']]),
+        order('alpha.example', [[0, 'pending_payment']]),
+      ),
+    );
+    expect(records.map((r) => [r.site, r.orders])).toEqual([
+      ['shop.example', 2],
+      ['alpha.example', 1],
+      ['zeta.example', 1],
+    ]);
+    expect(records[0]!.lastSeenAt).toBe(T0);
+  });
+
+  it('returns nothing for no orders', () => {
+    expect(shopRecords([])).toEqual([]);
+  });
+});
