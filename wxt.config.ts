@@ -18,8 +18,16 @@ export default defineConfig({
       'scripting',
       'webNavigation',
       'clipboardWrite',
+      'contextMenus',
     ],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      // lib/background/manual-capture.ts CAPTURE_COMMAND
+      'capture-evidence': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_command_capture__',
+      },
+    },
   },
   hooks: {
     // The probe (entrypoints/probe.ts) is an unlisted script declared here by hand: WXT's own content-script wrapper

@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import type { OrderClock } from '@/lib/reminders';
 import { ClockSummary } from './clock-summary';
 import { DraftsPanel } from './drafts-panel';
+import { EvidencePanel } from './evidence-panel';
 import { LadderView } from './ladder-view';
 import { OrderControls } from './order-controls';
 import { OrderFacts } from './order-facts';
@@ -44,6 +45,7 @@ export function OrderDetail({
       <LadderView order={order} clock={clock} />
       <OrderControls order={order} clock={clock} />
       {data && <DraftsPanel order={order} clock={clock} events={data.events} evidence={data.evidence} now={now} />}
+      {data && <EvidencePanel order={order} evidence={data.evidence} />}
       <OrderFacts order={order} />
       {data && <TimelineView events={data.events} />}
     </section>

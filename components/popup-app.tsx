@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { CaptureError } from './capture-error';
 import { EmptyState } from './empty-state';
 import { OrderDetail } from './order-detail';
 import { OrderRow } from './order-row';
@@ -51,6 +52,7 @@ export function PopupApp(): React.JSX.Element {
         </span>
       </header>
       {scanNote && <p className="note">{scanNote}</p>}
+      <CaptureError />
       {clocks === undefined ? null : selected ? (
         <OrderDetail item={selected} now={now} onBack={() => open(undefined)} />
       ) : clocks.length === 0 ? (

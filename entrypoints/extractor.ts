@@ -23,6 +23,7 @@ export default defineUnlistedScript(() => {
           orders,
           url: location.href,
           title: document.title.slice(0, 512),
+          visibleText: document.body?.innerText.slice(0, 20_000),
           ...(pageWindowMinutes ? { pageWindowMinutes } : {}),
         }).catch(() => {
           // The background validates and may refuse, or the extension was reloaded: the page never sees our errors.

@@ -1,13 +1,22 @@
 import { getDb, recordPaymentSeen } from '@/lib/db';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { injectExtractor } from '@/lib/background/inject';
+import { afterSighting } from '@/lib/background/after-sighting';
+import { createCapturer } from '@/lib/background/capture';
+import { browserCaptureDeps } from '@/lib/background/capture-deps';
+import {
+  CAPTURE_COMMAND,
+  CAPTURE_MENU_ID,
+  createCaptureMenu,
+  manualCaptureHandler,
+} from '@/lib/background/manual-capture';
 import { applyOrderAction } from '@/lib/background/order-actions';
 import { openOrderPage } from '@/lib/background/open-order';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
-import { OrderActionMessageSchema, parseMessage } from '@/lib/messaging/schemas';
+import { CaptureTabSchema, OrderActionMessageSchema, parseMessage } from '@/lib/messaging/schemas';
 import {
   onAlarm,
   onNotificationButton,
@@ -28,6 +37,8 @@ export default defineBackground(() => {
   const ownOrigin = `${base.protocol}//${base.host}`;
   const fromExtensionPage = (sender: Parameters<typeof checkSender>[0]): void =>
     void checkSender(sender, 'extension-page', ownId, ownOrigin);
+  const capturer = createCapturer(browserCaptureDeps(db));
+  const manualCapture = manualCaptureHandler(db, capturer);
 
   onMessage('ordersSeen', ({ data, sender }) =>
     handleOrdersSeen(data, sender, {
@@ -35,10 +46,13 @@ export default defineBackground(() => {
       ownId,
       ownOrigin,
       now: Date.now(),
-      afterStore: async (results) => {
-        for (const r of results)
-          if (r.created || r.events.length) await rescheduleOrder(db, api, r.orderId, Date.now());
-      },
+      afterStore: (after) =>
+        afterSighting(after, {
+          db,
+          now: Date.now(),
+          requestCapture: (req) => capturer.request(req),
+          reschedule: (id) => rescheduleOrder(db, api, id, Date.now()).then(() => undefined),
+        }),
     }),
   );
 
@@ -54,6 +68,11 @@ export default defineBackground(() => {
     else await applyOrderAction(db, orderId, action, Date.now());
     await rescheduleOrder(db, api, orderId, Date.now());
     return { ok: true };
+  });
+
+  onMessage('captureTab', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return manualCapture.fromPopup(parseMessage(CaptureTabSchema, data));
   });
 
   onMessage('settingsChanged', async ({ sender }) => {
@@ -83,6 +102,17 @@ export default defineBackground(() => {
       void recordPaymentSeen(db, { ...payment, at: Date.now() }).then((id) => rescheduleOrder(db, api, id, Date.now()));
   });
 
+  // Screenshots wait for their tab to be visible: try again whenever a tab or window comes to the front.
+  browser.tabs.onActivated.addListener(() => void capturer.run());
+  browser.windows.onFocusChanged.addListener(() => void capturer.run());
+  // Manual capture of the page in front of the user: keyboard shortcut and context menu.
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === CAPTURE_COMMAND) void manualCapture.fromPage(tab);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CAPTURE_MENU_ID) void manualCapture.fromPage(tab);
+  });
+
   // Reminders: alarms may be lost across a browser restart, so they are rebuilt from the database at every start.
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(db, api, alarm.name, Date.now()));
   browser.notifications.onClicked.addListener(async (id) => {
@@ -93,7 +123,11 @@ export default defineBackground(() => {
     const { openOrderId } = await onNotificationButton(db, api, id, index, Date.now());
     if (openOrderId !== undefined) await openOrderPage(openOrderId);
   });
-  browser.runtime.onInstalled.addListener(() => void rebuildAlarms(db, api, Date.now()));
+  browser.runtime.onInstalled.addListener(() => {
+    void rebuildAlarms(db, api, Date.now());
+    createCaptureMenu();
+  });
   browser.runtime.onStartup.addListener(() => void rebuildAlarms(db, api, Date.now()));
   void rebuildAlarms(db, api, Date.now());
+  void capturer.run();
 });

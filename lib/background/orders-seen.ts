@@ -1,7 +1,25 @@
 import { linkPaymentPage, upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
+import type { ExtractedOrder } from '@/lib/extract/types';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { OrdersSeenSchema, parseMessage } from '@/lib/messaging/schemas';
 import type { OrdersSeenReply } from '@/lib/messaging/protocol';
+
+/** One order of a message and what storing it did. */
+export interface StoredSighting {
+  order: ExtractedOrder;
+  result: UpsertResult;
+}
+
+/** What the steps after storing (evidence, reminders) get: the stored orders and the page they came from. */
+export interface AfterStore {
+  stored: StoredSighting[];
+  /** Shop orders that payment pages on this page were linked to. */
+  linkedIds: number[];
+  tabId: number;
+  url: string;
+  title?: string;
+  visibleText?: string;
+}
 
 export interface OrdersSeenContext {
   db: KamiGuardDb;
@@ -12,7 +30,7 @@ export interface OrdersSeenContext {
    * Called after the sightings are stored (evidence capture, reminders), with the upserts and the shop orders that
    * payment pages were linked to. Its failure does not undo the write.
    */
-  afterStore?: (results: UpsertResult[], tabId: number, linkedIds: number[]) => Promise<void> | void;
+  afterStore?: (after: AfterStore) => Promise<void> | void;
 }
 
 /**
@@ -29,7 +47,7 @@ export async function handleOrdersSeen(
   const data = parseMessage(OrdersSeenSchema, raw);
   if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
 
-  const results: UpsertResult[] = [];
+  const stored: StoredSighting[] = [];
   const orderIds: number[] = [];
   for (const order of data.orders) {
     // A payment page belongs to a shop order elsewhere; only an unmatched one is kept as an order of its own.
@@ -40,21 +58,27 @@ export async function handleOrdersSeen(
         continue;
       }
     }
-    results.push(
-      await upsertSighting(ctx.db, {
-        order,
-        site: pageUrl.host,
-        url: data.url,
-        pageTitle: data.title,
-        at: ctx.now,
-        pageWindowMinutes: data.pageWindowMinutes,
-      }),
-    );
-    orderIds.push(results.at(-1)!.orderId);
+    const result = await upsertSighting(ctx.db, {
+      order,
+      site: pageUrl.host,
+      url: data.url,
+      pageTitle: data.title,
+      at: ctx.now,
+      pageWindowMinutes: data.pageWindowMinutes,
+    });
+    stored.push({ order, result });
+    orderIds.push(result.orderId);
   }
   try {
-    const linkedIds = orderIds.filter((id) => !results.some((r) => r.orderId === id));
-    await ctx.afterStore?.(results, sender.tab!.id!, linkedIds);
+    const linkedIds = orderIds.filter((id) => !stored.some((s) => s.result.orderId === id));
+    await ctx.afterStore?.({
+      stored,
+      linkedIds,
+      tabId: sender.tab!.id!,
+      url: data.url,
+      title: data.title,
+      visibleText: data.visibleText,
+    });
   } catch (err) {
     console.error('[kamiguard] after-store step failed', err);
   }

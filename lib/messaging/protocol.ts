@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { OrderActionMessage, OrdersSeenData } from './schemas';
+import type { CaptureTabData, OrderActionMessage, OrdersSeenData } from './schemas';
 
 /** Reply to a content script's sighting: the stored order ids, in the order of `orders`. */
 export interface OrdersSeenReply {
@@ -19,6 +19,8 @@ export interface ProtocolMap {
   orderAction(data: OrderActionMessage): { ok: true };
   /** extension page → background: settings were saved; rebuild every reminder from them. */
   settingsChanged(): { ok: true };
+  /** extension page → background: capture the active tab as evidence of an order; replies with what was stored. */
+  captureTab(data: CaptureTabData): { ok: boolean; error?: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

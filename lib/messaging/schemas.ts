@@ -42,6 +42,8 @@ export const OrdersSeenSchema = v.strictObject({
   orders: v.pipe(v.array(ExtractedOrderSchema), v.minLength(1), v.maxLength(LIMITS.ordersPerMessage)),
   url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
   title: v.optional(text(LIMITS.title)),
+  /** The page's visible text (innerText), for the evidence text record. */
+  visibleText: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
   /** Promised delivery window stated on the page, in minutes. */
   pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
 });
@@ -93,3 +95,12 @@ export const OrderActionMessageSchema = v.strictObject({
 
 export type OrderAction = v.InferOutput<typeof OrderActionSchema>;
 export type OrderActionMessage = v.InferOutput<typeof OrderActionMessageSchema>;
+
+/** extension page → background: capture the active tab as evidence for an order. */
+export const CaptureTabSchema = v.strictObject({
+  orderId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  kind: v.picklist(['order_page', 'payment_receipt', 'order_screenshot', 'recipient_account', 'support_chat', 'other']),
+  /** Scroll and stitch the whole page instead of the visible part. */
+  fullPage: v.optional(v.boolean()),
+});
+export type CaptureTabData = v.InferOutput<typeof CaptureTabSchema>;

@@ -57,7 +57,10 @@ export async function launch(): Promise<Harness> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
-  let dbPage: Page | undefined;
+  /** The extension's service worker now (it may have been stopped and restarted since launch). */
+  const currentWorker = async (): Promise<Worker> =>
+    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ??
+    (await context.waitForEvent('serviceworker'));
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -70,10 +73,11 @@ export async function launch(): Promise<Harness> {
     extensionId,
     worker,
     openExtensionPage,
-    message: (key) => worker.evaluate((k) => chrome.i18n.getMessage(k), key),
+    message: async (key) => (await currentWorker()).evaluate((k) => chrome.i18n.getMessage(k), key),
     async readTable(table) {
-      dbPage ??= await openExtensionPage('popup.html');
-      return dbPage.evaluate(async (name): Promise<unknown[]> => {
+      // Read through the service worker, not an extension page: a page would become the active tab and so hold
+      // back the captures that wait for the shop tab to be visible.
+      return (await currentWorker()).evaluate(async (name): Promise<unknown[]> => {
         // Never let the test create the database: an empty one would block the extension's own schema upgrade.
         if (!(await indexedDB.databases()).some((d) => d.name === 'kamiguard')) return [];
         return new Promise((resolvePromise, reject) => {
@@ -84,7 +88,15 @@ export async function launch(): Promise<Harness> {
             try {
               if (!db.objectStoreNames.contains(name)) throw new Error(`no table ${name}`);
               const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-              req.onsuccess = () => resolvePromise(req.result);
+              // Blobs cannot cross to Node: replace them by their size.
+              req.onsuccess = () =>
+                resolvePromise(
+                  req.result.map((row: Record<string, unknown>) =>
+                    Object.fromEntries(
+                      Object.entries(row).map(([k, v]) => [k, v instanceof Blob ? { blobSize: v.size } : v]),
+                    ),
+                  ),
+                );
               req.onerror = () => reject(req.error);
             } catch (err) {
               reject(err);

@@ -1,0 +1,62 @@
+import { getDb } from '@/lib/db';
+import { buildDraft, draftChannels, type DraftLocale } from '@/lib/drafts';
+import { buildBundle, collectBundleOrder, createManifestSigner, makeThumbnail } from '@/lib/evidence';
+import { computeClock } from '@/lib/escalation';
+import { loadEscalationSettings } from '@/lib/reminders';
+import { downloadBytes } from './options-download';
+
+/** "kamiguard-<orderNo>-20261130-1405.zip" (order numbers are ASCII on every surveyed system; anything else goes). */
+function bundleName(orderNos: string[], now: number): string {
+  const stamp = new Date(now + 8 * 3600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  const which = orderNos.length === 1 ? orderNos[0]!.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) : 'all';
+  return `kamiguard-${which || 'order'}-${stamp}.zip`;
+}
+
+/**
+ * Writes the evidence bundle of some orders (a ZIP with the evidence files, manifest.json, report.html and the
+ * drafts of every channel) and hands it to the browser's download. Reports progress as (done, total) files.
+ */
+export async function downloadBundle(
+  orderIds: number[],
+  locale: DraftLocale,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const db = getDb();
+  const now = Date.now();
+  const settings = await loadEscalationSettings(db);
+  const orders = [];
+  for (const id of orderIds) {
+    const input = await collectBundleOrder(db, id);
+    const clock = computeClock(input.order, input.events, settings, now);
+    const drafts = draftChannels().map((channel) => {
+      const d = buildDraft(channel, {
+        order: input.order,
+        events: input.events,
+        evidence: input.evidence,
+        now,
+        locale,
+        clock: clock.started
+          ? { elapsedMs: clock.elapsedMs, windowMs: clock.windowMs, overdue: clock.overdue }
+          : undefined,
+      });
+      return { channel, title: d.title, body: d.body };
+    });
+    orders.push({ ...input, drafts });
+  }
+  const zip = await buildBundle({
+    orders,
+    generatedAt: now,
+    onProgress,
+    makeThumbnail,
+    sign: createManifestSigner(db),
+    generator: { name: 'KamiGuard', version: browser.runtime.getManifest().version },
+  });
+  downloadBytes(
+    zip,
+    bundleName(
+      orders.map((o) => o.order.orderNo),
+      now,
+    ),
+    'application/zip',
+  );
+}

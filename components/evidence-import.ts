@@ -1,0 +1,47 @@
+import { getDb, type EvidenceKind, type OrderRecord } from '@/lib/db';
+import { addEvidence, compressImage } from '@/lib/evidence';
+import { t } from '@/lib/i18n';
+
+/** Largest file taken: a phone screenshot is a few MB; anything far bigger is not a receipt or a chat. */
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
+
+/**
+ * Stores files the user dropped or picked (payment receipts and chats are often screenshots taken on a phone) as
+ * imported evidence of the order. PNGs are compressed like captures; other files are stored as they are. Returns
+ * how many were stored; throws with a clear message on a file too large or a failed write, after storing the others.
+ */
+export async function importEvidenceFiles(
+  order: OrderRecord & { id: number },
+  kind: EvidenceKind,
+  files: File[],
+): Promise<number> {
+  let stored = 0;
+  const refused: string[] = [];
+  for (const file of files) {
+    if (file.size > MAX_FILE_BYTES) {
+      refused.push(file.name);
+      continue;
+    }
+    const image =
+      file.type === 'image/png'
+        ? await compressImage(file)
+        : { blob: file, mime: file.type || 'application/octet-stream' };
+    const r = await addEvidence(
+      getDb(),
+      {
+        orderId: order.id,
+        kind,
+        source: 'imported',
+        bytes: image.blob,
+        mime: image.mime,
+        url: order.url,
+        capturedAt: Date.now(),
+        note: file.name.slice(0, 200),
+      },
+      { timelineEvent: true },
+    );
+    if (!r.duplicate) stored++;
+  }
+  if (refused.length) throw new Error(t('evidence_too_large', [String(stored), refused.join(', ')]));
+  return stored;
+}

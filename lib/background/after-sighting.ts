@@ -1,0 +1,57 @@
+import { addEvidence, buildTextRecord, TEXT_RECORD_MIME } from '@/lib/evidence';
+import type { KamiGuardDb } from '@/lib/db';
+import type { AfterStore } from './orders-seen';
+import type { CaptureRequest } from './capture-queue';
+
+export interface AfterSightingDeps {
+  db: KamiGuardDb;
+  now: number;
+  /** Queues a screenshot (the capturer persists and rate-limits it). */
+  requestCapture(req: CaptureRequest): Promise<void>;
+  /** Re-arms the order's reminder. */
+  reschedule(orderId: number): Promise<void>;
+}
+
+/**
+ * Evidence and reminders after a sighting: when an order is first picked up and on every status change, a text
+ * record of what the page showed is stored at once and a screenshot of the tab is queued; every order whose
+ * timeline changed gets its reminder re-armed.
+ */
+export async function afterSighting(after: AfterStore, deps: AfterSightingDeps): Promise<void> {
+  for (const { order, result } of after.stored) {
+    if (!result.created && !result.statusChanged) continue;
+    await addEvidence(
+      deps.db,
+      {
+        orderId: result.orderId,
+        kind: 'order_text',
+        source: 'auto',
+        bytes: buildTextRecord({
+          order,
+          visibleText: after.visibleText,
+          url: after.url,
+          pageTitle: after.title,
+          capturedAt: deps.now,
+        }),
+        mime: TEXT_RECORD_MIME,
+        url: after.url,
+        pageTitle: after.title,
+        capturedAt: deps.now,
+      },
+      { timelineEvent: true, now: deps.now },
+    );
+    await deps.requestCapture({
+      orderId: result.orderId,
+      tabId: after.tabId,
+      kind: 'order_page',
+      source: 'auto',
+      url: after.url,
+      requestedAt: deps.now,
+    });
+  }
+  const changed = new Set([
+    ...after.stored.filter((s) => s.result.created || s.result.events.length).map((s) => s.result.orderId),
+    ...after.linkedIds,
+  ]);
+  for (const id of changed) await deps.reschedule(id);
+}

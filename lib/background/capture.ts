@@ -1,0 +1,141 @@
+import type { KamiGuardDb } from '@/lib/db';
+import { addEvidence, compressImage, StorageFullError, EvidenceWriteError } from '@/lib/evidence';
+import {
+  decide,
+  enqueue,
+  readQueue,
+  requestKey,
+  updateQueue,
+  type CaptureRequest,
+  type TabState,
+} from './capture-queue';
+
+/** What the capturer needs from the browser; the background passes the real APIs, tests pass fakes. */
+export interface CaptureDeps {
+  db: KamiGuardDb;
+  tabState(tabId: number): Promise<TabState & { windowId?: number; title?: string }>;
+  /** tabs.captureVisibleTab as a PNG Blob. */
+  captureVisible(windowId: number): Promise<Blob>;
+  compress?: typeof compressImage;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** Called when a capture could not be stored (full disk, quota): the UI shows it. */
+  onWriteError?(err: EvidenceWriteError, req: CaptureRequest): Promise<void> | void;
+}
+
+/** Chrome allows two captureVisibleTab calls a second. */
+export const MIN_CAPTURE_GAP_MS = 520;
+const QUOTA_MESSAGE = 'MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND';
+
+/**
+ * The capture queue's worker. Requests are persisted first (a service worker may stop at any time), then taken one
+ * at a time, no faster than Chrome's limit; a request whose tab is hidden waits for `run()` to be called again
+ * (on tab activation or window focus); one whose tab closed or left the page is dropped.
+ */
+export function createCapturer(deps: CaptureDeps): {
+  request(req: CaptureRequest): Promise<void>;
+  run(): Promise<void>;
+  captureNow(req: CaptureRequest, windowId: number, title?: string): Promise<{ ok: boolean; error?: string }>;
+} {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let lastCaptureAt = 0;
+  const compress = deps.compress ?? compressImage;
+
+  /** Takes, compresses and stores one screenshot; write errors go to `onWriteError` or, with `report` off, throw. */
+  const captureOne = async (req: CaptureRequest, windowId: number, title?: string, report = true): Promise<boolean> => {
+    for (let attempt = 0; ; attempt++) {
+      const wait = lastCaptureAt + MIN_CAPTURE_GAP_MS - deps.now();
+      if (wait > 0) await deps.sleep(wait);
+      lastCaptureAt = deps.now();
+      try {
+        const png = await deps.captureVisible(windowId);
+        const image = await compress(png);
+        await addEvidence(
+          deps.db,
+          {
+            orderId: req.orderId,
+            kind: req.kind,
+            source: req.source,
+            bytes: image.blob,
+            mime: image.mime,
+            url: req.url,
+            pageTitle: title,
+            capturedAt: lastCaptureAt,
+          },
+          { timelineEvent: true, now: lastCaptureAt },
+        );
+        return true;
+      } catch (err) {
+        if (report && (err instanceof EvidenceWriteError || err instanceof StorageFullError)) {
+          await deps.onWriteError?.(err, req);
+          return false;
+        }
+        if (String(err).includes(QUOTA_MESSAGE) && attempt < 3) {
+          await deps.sleep(1000);
+          continue;
+        }
+        throw err;
+      }
+    }
+  };
+
+  const drain = async (): Promise<void> => {
+    do {
+      again = false;
+      for (;;) {
+        // Decide outside a transaction (the tab look-ups are not IndexedDB work), then remove what was decided in
+        // one that re-reads the queue, so a request added meanwhile is kept.
+        const queue = await readQueue(deps.db);
+        let next: { req: CaptureRequest; windowId: number; title?: string } | undefined;
+        const done = new Set<string>();
+        for (const req of queue) {
+          const tab = await deps.tabState(req.tabId);
+          const decision = decide(req, tab, deps.now());
+          if (decision === 'drop') done.add(requestKey(req));
+          if (decision === 'capture' && tab.windowId !== undefined) {
+            next = { req, windowId: tab.windowId, title: tab.title };
+            done.add(requestKey(req));
+            break;
+          }
+        }
+        if (done.size) await updateQueue(deps.db, (q) => q.filter((r) => !done.has(requestKey(r))));
+        if (!next) break;
+        try {
+          await captureOne(next.req, next.windowId, next.title);
+        } catch (err) {
+          console.warn('[kamiguard] capture failed', err);
+        }
+      }
+    } while (again);
+  };
+
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  return {
+    /** Persists the request and starts the worker without waiting for it (`run()` returns the worker's promise). */
+    async request(req) {
+      await updateQueue(deps.db, (q) => enqueue(q, req));
+      void run();
+    },
+    run,
+    /** A capture the user asked for, of the tab in front of them: taken at once (within Chrome's rate limit). */
+    async captureNow(req, windowId, title) {
+      try {
+        const stored = await captureOne(req, windowId, title, false);
+        return stored ? { ok: true } : { ok: false, error: 'not stored' };
+      } catch (err) {
+        return { ok: false, error: err instanceof Error ? err.message : String(err) };
+      }
+    },
+  };
+}

@@ -1,0 +1,132 @@
+/** Issue 5 in the browser: automatic hashed captures, a manual capture, the bundle and its report. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { createHash } from 'node:crypto';
+import { ARTIFACTS, launch, waitFor, type Harness } from './harness.ts';
+
+interface EvidenceRow {
+  id: number;
+  orderId: number;
+  kind: string;
+  source: string;
+  sha256: string;
+  mime: string;
+  size: number;
+}
+
+let h: Harness;
+before(async () => {
+  h = await launch();
+});
+after(async () => {
+  await h?.close();
+});
+
+/** Recomputes each stored item's SHA-256 from its bytes, inside the extension (Blobs do not cross to Node). */
+async function rehash(): Promise<{ sha256: string; actual: string; size: number; bytes: number }[]> {
+  const page = await h.openExtensionPage('popup.html');
+  const out = await page.evaluate(async () => {
+    const open = indexedDB.open('kamiguard');
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const all = <T>(store: string): Promise<T[]> =>
+      new Promise((res, rej) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as T[]);
+        r.onerror = () => rej(r.error);
+      });
+    const evidence = await all<{ sha256: string; blobId: string; size: number }>('evidence');
+    const blobs = await all<{ sha256: string; data: Blob }>('blobs');
+    const rows = [];
+    for (const e of evidence) {
+      const blob = blobs.find((b) => b.sha256 === e.blobId)!.data;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+      rows.push({
+        sha256: e.sha256,
+        actual: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
+        size: e.size,
+        bytes: bytes.length,
+      });
+    }
+    db.close();
+    return rows;
+  });
+  await page.close();
+  return out;
+}
+
+const SN = 'KG3H8N2P6R0T4V7W';
+
+test('picking up an order stores a screenshot and a text record whose hashes match their bytes', async () => {
+  const page = await h.context.newPage();
+  await page.bringToFront();
+  await page.goto(`${h.shop.origin}/detail-order-sn/${SN}`);
+  const evidence = await waitFor(
+    () => h.readTable<EvidenceRow>('evidence'),
+    (rows) => rows.some((r) => r.kind === 'order_page') && rows.some((r) => r.kind === 'order_text'),
+  );
+  const shot = evidence.find((r) => r.kind === 'order_page');
+  assert.ok(shot, 'screenshot stored');
+  assert.equal(shot.source, 'auto');
+  assert.match(shot.mime, /^image\/(webp|jpeg|png)$/);
+  for (const r of await rehash()) {
+    assert.equal(r.actual, r.sha256, 'stored hash = hash of stored bytes');
+    assert.equal(r.size, r.bytes);
+  }
+});
+
+test('a status change adds a second screenshot', async () => {
+  const res = await fetch(`${h.shop.origin}/__demo/orders/${SN}?status=completed`, { method: 'POST' });
+  assert.equal(res.status, 200);
+  const page = h.context.pages().find((p) => p.url().includes(SN))!;
+  await page.bringToFront();
+  await page.reload();
+  const shots = await waitFor(
+    async () => (await h.readTable<EvidenceRow>('evidence')).filter((r) => r.kind === 'order_page'),
+    (rows) => rows.length >= 2,
+  );
+  assert.equal(shots.length, 2);
+  assert.notEqual(shots[0]!.sha256, shots[1]!.sha256);
+});
+
+test('a manual capture from the popup, then the bundle: every file matches the manifest, report.html renders', async () => {
+  const shop = h.context.pages().find((p) => p.url().includes(SN))!;
+  const orders = await h.readTable<{ id: number; orderNo: string }>('orders');
+  const id = orders.find((o) => o.orderNo === SN)!.id;
+  // The popup is opened as a page beside the shop tab; the capture is of the shop tab, the active tab of its window.
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
+  await shop.bringToFront();
+  await popup.locator('[data-testid="capture-tab"]').click();
+  await popup.locator('[data-testid="evidence-note"]').waitFor();
+  const manual = await waitFor(
+    async () => (await h.readTable<EvidenceRow>('evidence')).filter((r) => r.source === 'manual'),
+    (rows) => rows.length === 1,
+  );
+  assert.equal(manual[0]!.kind, 'payment_receipt');
+
+  const download = popup.waitForEvent('download');
+  await popup.locator('[data-testid="bundle"]').click();
+  const file = await (await download).path();
+  const zip = unzipSync(new Uint8Array(readFileSync(file)));
+  const manifest = JSON.parse(strFromU8(zip['manifest.json']!)) as {
+    files: { path: string; sha256: string; size: number }[];
+  };
+  assert.ok(manifest.files.length >= 4, `files in manifest: ${manifest.files.length}`);
+  for (const f of manifest.files) {
+    const bytes = zip[f.path];
+    assert.ok(bytes, `${f.path} is in the zip`);
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, f.path);
+  }
+  assert.ok(zip['report.html'], 'report.html');
+  const report = await h.context.newPage();
+  await report.setContent(strFromU8(zip['report.html']!));
+  await report.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+  assert.match((await report.textContent('body')) ?? '', new RegExp(SN));
+});
