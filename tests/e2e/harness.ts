@@ -19,6 +19,12 @@ export interface Harness {
   openExtensionPage(path: string): Promise<Page>;
   /** A message of the extension's _locales in the browser's UI language (Debian's chromium may lack zh-CN). */
   message(key: string): Promise<string>;
+  /** Runs a function in the extension (its service worker, or an extension page after a worker stop). */
+  evalInExtension<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Stops every service worker through the DevTools protocol, as Chrome does to an idle one. */
+  stopServiceWorker(): Promise<void>;
+  /** Writes one row of the `kv` table (settings, test-only switches). */
+  writeKv(key: string, value: unknown): Promise<void>;
   /** Reads every row of a table of the extension's `kamiguard` database. */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
   close(): Promise<void>;
@@ -57,10 +63,23 @@ export async function launch(): Promise<Harness> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
-  /** The extension's service worker now (it may have been stopped and restarted since launch). */
-  const currentWorker = async (): Promise<Worker> =>
-    context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ??
-    (await context.waitForEvent('serviceworker'));
+  /** Workers stopped by `stopServiceWorker`, whose handles Playwright keeps. */
+  const stale = new Set<Worker>();
+  let helperPage: Page | undefined;
+  /**
+   * Runs code in the extension: in its service worker while Playwright has a live handle on it, else in an extension
+   * page (Playwright announces no new handle when Chrome restarts a stopped worker). A page is opened only then,
+   * because it becomes the active tab.
+   */
+  const evalInExtension = async <A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> => {
+    const live = context
+      .serviceWorkers()
+      .findLast((w) => !stale.has(w) && w.url().startsWith(`chrome-extension://${extensionId}/`));
+    // (Playwright's own typing of the argument does not survive a generic wrapper: the casts only restore it.)
+    if (live) return live.evaluate(fn as never, arg as never) as Promise<R>;
+    if (!helperPage || helperPage.isClosed()) helperPage = await openExtensionPage('popup.html');
+    return helperPage.evaluate(fn as never, arg as never) as Promise<R>;
+  };
   const openExtensionPage = async (path: string): Promise<Page> => {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/${path}`);
@@ -73,11 +92,54 @@ export async function launch(): Promise<Harness> {
     extensionId,
     worker,
     openExtensionPage,
-    message: async (key) => (await currentWorker()).evaluate((k) => chrome.i18n.getMessage(k), key),
+    evalInExtension,
+    async stopServiceWorker() {
+      // The DevTools protocol sees the extension's worker from one of the extension's own pages.
+      const page = await openExtensionPage('popup.html');
+      const cdp = await context.newCDPSession(page);
+      const stopped = new Promise<void>((resolvePromise) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+          if (e.versions.some((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'stopped'))
+            resolvePromise();
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await cdp.detach();
+      await page.close();
+      // Playwright keeps the stopped worker's handle; never use it again.
+      for (const w of context.serviceWorkers()) stale.add(w);
+    },
+    async writeKv(key, value) {
+      // The extension creates the database at start-up; opening it before then would create an empty one.
+      await waitFor(
+        () => evalInExtension(async () => (await indexedDB.databases()).some((d) => d.name === 'kamiguard'), 0),
+        Boolean,
+      );
+      await evalInExtension(
+        ([k, v]) =>
+          new Promise<void>((resolvePromise, reject) => {
+            const open = indexedDB.open('kamiguard');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('kv', 'readwrite');
+              tx.objectStore('kv').put({ key: k, value: v });
+              tx.oncomplete = () => {
+                open.result.close();
+                resolvePromise();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+            open.onerror = () => reject(open.error);
+          }),
+        [key, value] as const,
+      );
+    },
+    message: (key) => evalInExtension((k) => chrome.i18n.getMessage(k), key),
     async readTable(table) {
       // Read through the service worker, not an extension page: a page would become the active tab and so hold
       // back the captures that wait for the shop tab to be visible.
-      return (await currentWorker()).evaluate(async (name): Promise<unknown[]> => {
+      return evalInExtension(async (name): Promise<unknown[]> => {
         // Never let the test create the database: an empty one would block the extension's own schema upgrade.
         if (!(await indexedDB.databases()).some((d) => d.name === 'kamiguard')) return [];
         return new Promise((resolvePromise, reject) => {
