@@ -1,0 +1,178 @@
+// @vitest-environment node
+// (fake-indexeddb under happy-dom cannot store Blobs; the evidence store keeps screenshots as Blobs.)
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCapturer, MIN_CAPTURE_GAP_MS, type CaptureDeps } from '@/lib/background/capture';
+import { decide, enqueue, readQueue, type CaptureRequest, type TabState } from '@/lib/background/capture-queue';
+import { afterSighting } from '@/lib/background/after-sighting';
+import { openDb, upsertSighting, type KamiGuardDb } from '@/lib/db';
+
+const dbs: KamiGuardDb[] = [];
+function freshDb(): KamiGuardDb {
+  const db = openDb(`test-${crypto.randomUUID()}`);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const URL_A = 'https://shop.example.com/detail-order-sn/A';
+const req = (over: Partial<CaptureRequest> = {}): CaptureRequest => ({
+  orderId: 1,
+  tabId: 7,
+  kind: 'order_page',
+  source: 'auto',
+  url: URL_A,
+  requestedAt: 1_000,
+  ...over,
+});
+
+describe('capture queue decisions', () => {
+  it('captures a visible tab on the same page, waits for a hidden one, drops a closed or moved-on tab', () => {
+    expect(decide(req(), { exists: true, url: URL_A, visible: true }, 2_000)).toBe('capture');
+    expect(decide(req(), { exists: true, url: `${URL_A}#top`, visible: true }, 2_000)).toBe('capture');
+    expect(decide(req(), { exists: true, url: URL_A, visible: false }, 2_000)).toBe('wait');
+    expect(decide(req(), { exists: false, visible: false }, 2_000)).toBe('drop');
+    expect(decide(req(), { exists: true, url: 'https://shop.example.com/', visible: true }, 2_000)).toBe('drop');
+    expect(decide(req(), { exists: true, url: URL_A, visible: false }, 1_000 + 25 * 3600_000)).toBe('drop');
+  });
+
+  it('does not queue the same automatic capture twice, but keeps manual ones', () => {
+    const q = enqueue(enqueue([], req()), req({ requestedAt: 2_000 }));
+    expect(q).toHaveLength(1);
+    expect(q[0]!.requestedAt).toBe(2_000);
+    expect(enqueue(q, req({ source: 'manual' }))).toHaveLength(2);
+  });
+});
+
+/** A fake browser: tabs with visibility, a clock that sleeps instantly, captures that return fixed PNG bytes. */
+function fakeDeps(db: KamiGuardDb, tabs: Map<number, TabState & { windowId?: number }>) {
+  let clock = 10_000;
+  const captures: number[] = [];
+  const errors: string[] = [];
+  const deps: CaptureDeps = {
+    db,
+    tabState: async (id) => tabs.get(id) ?? { exists: false, visible: false },
+    captureVisible: async () => {
+      captures.push(clock);
+      return new Blob([new Uint8Array([137, 80, 78, 71, captures.length])], { type: 'image/png' });
+    },
+    compress: async (blob) => ({ blob, mime: blob.type, compressed: false, lossless: true }),
+    now: () => clock,
+    sleep: async (ms) => {
+      clock += ms;
+    },
+    onWriteError: (err) => void errors.push(err.message),
+  };
+  return { deps, captures, errors };
+}
+
+describe('createCapturer', () => {
+  it('stores a screenshot per request, no faster than Chrome allows, with a timeline event', async () => {
+    const db = freshDb();
+    const { orderId } = await upsertSighting(db, {
+      order: { platform: 'dujiaoka', orderNo: 'A', status: 'paid' },
+      site: 'shop.example.com',
+      url: URL_A,
+      at: 1_000,
+    });
+    const tabs = new Map([[7, { exists: true, url: URL_A, visible: true, windowId: 1 }]]);
+    const { deps, captures } = fakeDeps(db, tabs);
+    const capturer = createCapturer(deps);
+    await capturer.request(req({ orderId, kind: 'order_page' }));
+    await capturer.request(req({ orderId, kind: 'order_screenshot', source: 'manual' }));
+    await capturer.run();
+    expect(captures).toHaveLength(2);
+    expect(captures[1]! - captures[0]!).toBeGreaterThanOrEqual(MIN_CAPTURE_GAP_MS);
+    const evidence = await db.evidence.toArray();
+    expect(evidence.map((e) => [e.kind, e.source])).toEqual([
+      ['order_page', 'auto'],
+      ['order_screenshot', 'manual'],
+    ]);
+    expect((await db.events.where('orderId').equals(orderId).toArray()).map((e) => e.kind)).toContain('evidence_added');
+    expect(await readQueue(db)).toEqual([]);
+  });
+
+  it('keeps a request for a hidden tab in the database until the tab is shown', async () => {
+    const db = freshDb();
+    const tabs = new Map([[7, { exists: true, url: URL_A, visible: false, windowId: 1 }]]);
+    const { deps, captures } = fakeDeps(db, tabs);
+    await upsertSighting(db, {
+      order: { platform: 'generic', orderNo: 'A', status: 'paid' },
+      site: 's',
+      url: URL_A,
+      at: 1,
+    });
+    const capturer = createCapturer(deps);
+    await capturer.request(req());
+    await capturer.run();
+    expect(captures).toHaveLength(0);
+    expect(await readQueue(db)).toHaveLength(1);
+
+    // A "restarted service worker": a new capturer over the same database takes it when the tab is visible.
+    tabs.set(7, { exists: true, url: URL_A, visible: true, windowId: 1 });
+    await createCapturer(deps).run();
+    expect(captures).toHaveLength(1);
+    expect(await readQueue(db)).toEqual([]);
+  });
+
+  it('reports a write that fails instead of losing it silently', async () => {
+    const db = freshDb();
+    const tabs = new Map([[7, { exists: true, url: URL_A, visible: true, windowId: 1 }]]);
+    const { deps, errors } = fakeDeps(db, tabs);
+    // Order 99 does not exist: the evidence store refuses the write.
+    const capturer = createCapturer(deps);
+    await capturer.request(req({ orderId: 99 }));
+    await capturer.run();
+    expect(errors).toHaveLength(1);
+    expect(await db.evidence.count()).toBe(0);
+  });
+
+  it('retries when Chrome says the capture quota is exceeded', async () => {
+    const db = freshDb();
+    const tabs = new Map([[7, { exists: true, url: URL_A, visible: true, windowId: 1 }]]);
+    const { deps } = fakeDeps(db, tabs);
+    await upsertSighting(db, {
+      order: { platform: 'generic', orderNo: 'A', status: 'paid' },
+      site: 's',
+      url: URL_A,
+      at: 1,
+    });
+    let calls = 0;
+    const inner = deps.captureVisible;
+    deps.captureVisible = async (w) => {
+      if (calls++ === 0) throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+      return inner(w);
+    };
+    expect(await createCapturer(deps).captureNow(req({ source: 'manual' }), 1)).toEqual({ ok: true });
+    expect(calls).toBe(2);
+  });
+});
+
+describe('afterSighting', () => {
+  it('stores a text record and queues a screenshot for a new order and a status change only', async () => {
+    const db = freshDb();
+    const requested: CaptureRequest[] = [];
+    const rescheduled: number[] = [];
+    const deps = {
+      db,
+      now: 5_000,
+      requestCapture: async (r: CaptureRequest) => void requested.push(r),
+      reschedule: async (id: number) => void rescheduled.push(id),
+    };
+    const order = { platform: 'dujiaoka', orderNo: 'A', status: 'processing' as const, productName: '<b>x</b>' };
+    const first = await upsertSighting(db, { order, site: 'shop.example.com', url: URL_A, at: 5_000 });
+    await afterSighting(
+      { stored: [{ order, result: first }], linkedIds: [], tabId: 7, url: URL_A, title: 't', visibleText: '订单号 A' },
+      deps,
+    );
+    const again = await upsertSighting(db, { order, site: 'shop.example.com', url: URL_A, at: 6_000 });
+    await afterSighting({ stored: [{ order, result: again }], linkedIds: [], tabId: 7, url: URL_A }, deps);
+
+    expect(requested).toHaveLength(1);
+    expect(requested[0]).toMatchObject({ orderId: first.orderId, tabId: 7, kind: 'order_page', source: 'auto' });
+    const texts = await db.evidence.where('kind').equals('order_text').toArray();
+    expect(texts).toHaveLength(1);
+    expect(rescheduled).toEqual([first.orderId]);
+  });
+});
