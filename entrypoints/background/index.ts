@@ -2,6 +2,7 @@ import { getDb, recordPaymentSeen } from '@/lib/db';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { injectExtractor } from '@/lib/background/inject';
 import { afterSighting } from '@/lib/background/after-sighting';
+import { installBenchHooks } from '@/lib/background/bench-hooks';
 import { createCapturer } from '@/lib/background/capture';
 import { browserCaptureDeps } from '@/lib/background/capture-deps';
 import {
@@ -130,4 +131,5 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void rebuildAlarms(db, api, Date.now()));
   void rebuildAlarms(db, api, Date.now());
   void capturer.run();
+  if (import.meta.env.MODE === 'bench') installBenchHooks(db, capturer);
 });

@@ -1,0 +1,240 @@
+/**
+ * `npm run bench`: prints the budgets of issues 4 and 5 as measured figures. It never fails on a slow machine —
+ * budgets are read by people, not asserted by tests.
+ *
+ *   content script size ≤ 30 KB · probe on a 1 MB non-shop page ≤ 2 ms · extraction on an order page ≤ 10 ms
+ *   capture pipeline ≤ 1.5 × captureVisibleTab · stored screenshot ≤ 40 % of its PNG · bundle of 100 ≤ 5 s
+ *
+ * Expects `wxt build` (production, for sizes and the probe) and `wxt build --mode bench` (adds timing hooks).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { startDemoShop } from '../demo-shop/server.ts';
+import { findBrowser } from '../support/find-browser.ts';
+import { median, scriptTimeOnLoad } from './trace.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const PROD = join(ROOT, '.output/chrome-mv3');
+const BENCH = join(ROOT, '.output/chrome-mv3-bench');
+const RUNS = 7;
+
+interface Row {
+  what: string;
+  figure: string;
+  budget: string;
+  ok: boolean;
+}
+const rows: Row[] = [];
+const row = (what: string, value: number, unit: string, budget: number, detail = ''): void => {
+  rows.push({
+    what,
+    figure: `${value.toFixed(2)} ${unit}${detail ? ` (${detail})` : ''}`,
+    budget: `≤ ${budget} ${unit}`,
+    ok: value <= budget,
+  });
+};
+
+async function launch(extension: string): Promise<{ context: BrowserContext; worker: Worker; close(): Promise<void> }> {
+  const temp = mkdtempSync(join(tmpdir(), 'kamiguard-bench-'));
+  process.env.XDG_CONFIG_HOME = join(temp, 'config');
+  process.env.XDG_CACHE_HOME = join(temp, 'cache');
+  const context = await chromium.launchPersistentContext(join(temp, 'profile'), {
+    executablePath: findBrowser(),
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(temp, { recursive: true, force: true });
+    },
+  };
+}
+
+function sizes(): void {
+  for (const file of ['probe.js', 'extractor.js']) {
+    const bytes = readFileSync(join(PROD, file));
+    row(
+      `content script ${file} (minified)`,
+      bytes.length / 1024,
+      'KB',
+      30,
+      `${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzip`,
+    );
+  }
+}
+
+/** Serves the 1 MB page that is not a shop page (dense text: the hard case for screenshot compression too). */
+async function serveLargePage(): Promise<{ url: string; bytes: number; close(): void }> {
+  const file = join(ROOT, 'tests/fixtures/negative/large-travel-guide.html');
+  if (!existsSync(file)) execFileSync(process.execPath, [join(ROOT, 'tests/fixtures/negative/make-large-page.mjs')]);
+  const html = readFileSync(file);
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/travel/zhejiang-10-days.html`;
+  return { url, bytes: html.length, close: () => server.close() };
+}
+
+/** The probe runs on every page: its cost on a 1 MB page that is not a shop page. */
+async function probeCost(): Promise<void> {
+  const large = await serveLargePage();
+  const b = await launch(PROD);
+  try {
+    await scriptTimeOnLoad(b.context, large.url, '/probe.js', 300); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) times.push(await scriptTimeOnLoad(b.context, large.url, '/probe.js', 300));
+    row(
+      'probe main-thread time, 1 MB non-shop page (median)',
+      median(times),
+      'ms',
+      2,
+      `${(large.bytes / 1048576).toFixed(2)} MB, ${RUNS} loads`,
+    );
+  } finally {
+    await b.close();
+    large.close();
+  }
+}
+
+async function benchBuild(): Promise<void> {
+  const shop = await startDemoShop();
+  const b = await launch(BENCH);
+  try {
+    // Extraction alone, timed by the bench build's user-timing mark (first read of each page load).
+    for (const [label, path] of [
+      ['dujiaoka order page', '/detail-order-sn/KG7Q2M9X4A1B3C5D'],
+      ['acg-faka JS-rendered query page', '/user/index/query?tradeNo=281261130104512907'],
+    ] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const page = await b.context.newPage();
+        await page.goto(shop.origin + path);
+        await page.waitForFunction(() => performance.getEntriesByName('kamiguard:extract').length > 0);
+        times.push(
+          await page.evaluate(() =>
+            Math.max(...performance.getEntriesByName('kamiguard:extract').map((e) => e.duration)),
+          ),
+        );
+        await page.close();
+      }
+      row(`extraction, ${label} (median of slowest read)`, median(times), 'ms', 10, `${RUNS} loads`);
+    }
+
+    // Capture pipeline against a bare captureVisibleTab, alternating, spaced past Chrome's 2-a-second limit, on a
+    // sparse order page and on a page of dense text. The pipeline stores into order 1 (the page's order is irrelevant).
+    const large = await serveLargePage();
+    let windowId = 0;
+    for (const [label, url] of [
+      ['demo order page', `${shop.origin}/detail-order-sn/KG3H8N2P6R0T4V7W`],
+      ['dense text page', large.url],
+    ] as const) {
+      const page = await b.context.newPage();
+      await page.goto(url);
+      await page.bringToFront();
+      await page.waitForTimeout(2000);
+      const target = await b.worker.evaluate(async (u) => {
+        const [tab] = await chrome.tabs.query({ url: u });
+        return { tabId: tab!.id!, windowId: tab!.windowId };
+      }, page.url());
+      windowId = target.windowId;
+      const bare: number[] = [];
+      const pipe: number[] = [];
+      const png: number[] = [];
+      const stored: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await page.waitForTimeout(1100);
+        const a = await b.worker.evaluate(
+          (w) => (globalThis as never as Bench).__kamiguardBench.bareCapture(w),
+          target.windowId,
+        );
+        await page.waitForTimeout(1100);
+        const p = await b.worker.evaluate(
+          ([w, t, u]) => (globalThis as never as Bench).__kamiguardBench.pipelineCapture(w, t, 1, u),
+          [target.windowId, target.tabId, page.url()] as const,
+        );
+        bare.push(a.ms);
+        png.push(a.bytes);
+        pipe.push(p.ms);
+        stored.push(p.bytes);
+      }
+      row(
+        `capture pipeline / bare captureVisibleTab, ${label}`,
+        median(pipe) / median(bare),
+        '×',
+        1.5,
+        `${median(pipe).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms`,
+      );
+      row(
+        `stored screenshot / its PNG, ${label}`,
+        (100 * median(stored)) / median(png),
+        '%',
+        40,
+        `${(median(stored) / 1024).toFixed(0)} KB vs ${(median(png) / 1024).toFixed(0)} KB`,
+      );
+      // Left open: the bundle below screenshots the front tab.
+    }
+
+    const bundle = await b.worker.evaluate(
+      (w) => (globalThis as never as Bench).__kamiguardBench.bundle(w, 100),
+      windowId,
+    );
+    large.close();
+    row(
+      'evidence bundle of 100 screenshots',
+      bundle.ms / 1000,
+      's',
+      5,
+      `${(bundle.zipBytes / 1048576).toFixed(1)} MB zip`,
+    );
+  } finally {
+    await b.close();
+    await shop.close();
+  }
+}
+
+interface Bench {
+  __kamiguardBench: {
+    bareCapture(windowId: number): Promise<{ ms: number; bytes: number }>;
+    pipelineCapture(
+      windowId: number,
+      tabId: number,
+      orderId: number,
+      url: string,
+    ): Promise<{ ms: number; bytes: number }>;
+    bundle(windowId: number, count: number): Promise<{ ms: number; zipBytes: number }>;
+  };
+}
+
+sizes();
+await probeCost();
+await benchBuild();
+
+const width = Math.max(...rows.map((r) => r.what.length));
+console.log(`\nKamiGuard budgets (${new Date().toISOString()}, ${process.platform}, Node ${process.version})\n`);
+for (const r of rows)
+  console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.what.padEnd(width)}  ${r.figure.padEnd(34)}  ${r.budget}`);
+console.log('');
