@@ -3,7 +3,7 @@ import { buildDraft, draftChannels, type DraftLocale } from '@/lib/drafts';
 import { buildBundle, collectBundleOrder, createManifestSigner, makeThumbnail } from '@/lib/evidence';
 import { computeClock } from '@/lib/escalation';
 import { loadEscalationSettings } from '@/lib/reminders';
-import { downloadBytes } from './options-download';
+import { downloadBytes } from './download';
 
 /** "kamiguard-<orderNo>-20261130-1405.zip" (order numbers are ASCII on every surveyed system; anything else goes). */
 function bundleName(orderNos: string[], now: number): string {

@@ -4,7 +4,7 @@ import { BackupError, exportBackup, importBackup, type ImportReport } from '@/li
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
-import { downloadBytes } from './options-download';
+import { downloadBytes } from './download';
 import { errorDetail } from './options-errors';
 import { backupFileName, formatBytes } from './options-format';
 

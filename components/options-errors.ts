@@ -5,7 +5,7 @@ import type { FieldError } from './options-form';
 
 /** A bound in minutes as words ("0分钟", "1分钟", "30天"). */
 function boundText(minutes: number): string {
-  if (minutes <= 0) return t('duration_minutes', '0');
+  if (minutes <= 0) return t('options_zero_minutes');
   return formatElapsed(minutes * 60_000, uiLocale()) ?? String(minutes);
 }
 

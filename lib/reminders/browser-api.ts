@@ -35,5 +35,6 @@ export interface ReminderBrowser {
   browserAction?: BadgeApi;
   i18n: {
     getMessage(messageName: string, substitutions?: string | string[]): string;
+    getUILanguage?(): string;
   };
 }

@@ -67,16 +67,6 @@ const zh_CN = {
   },
   reminder_button_open: { message: '打开订单' },
   reminder_button_snooze: { message: '稍后提醒' },
-
-  duration_days_hours: {
-    message: '$DAYS$天$HOURS$小时',
-    placeholders: { days: p('$1', '2'), hours: p('$2', '5') },
-  },
-  duration_hours_minutes: {
-    message: '$HOURS$小时$MINUTES$分钟',
-    placeholders: { hours: p('$1', '2'), minutes: p('$2', '30') },
-  },
-  duration_minutes: { message: '$MINUTES$分钟', placeholders: { minutes: p('$1', '25') } },
 } satisfies Record<string, ChromeMessage>;
 
 /** Every message key lib/escalation and lib/reminders use. */
@@ -133,13 +123,6 @@ const en: Record<ReminderMessageKey, ChromeMessage> = {
   },
   reminder_button_open: { message: 'Open order' },
   reminder_button_snooze: { message: 'Remind me later' },
-
-  duration_days_hours: { message: '$DAYS$ d $HOURS$ h', placeholders: { days: p('$1', '2'), hours: p('$2', '5') } },
-  duration_hours_minutes: {
-    message: '$HOURS$ h $MINUTES$ min',
-    placeholders: { hours: p('$1', '2'), minutes: p('$2', '30') },
-  },
-  duration_minutes: { message: '$MINUTES$ min', placeholders: { minutes: p('$1', '25') } },
 };
 
 /** The messages per locale, ready to merge into public/_locales/<locale>/messages.json. */

@@ -1,4 +1,6 @@
 import type { OrderRecord } from '@/lib/db/types';
+import { formatElapsed as formatDuration } from '@/lib/drafts/format';
+import type { DraftLocale } from '@/lib/drafts/types';
 import type { StepId } from '@/lib/escalation/steps';
 import type { ReminderBrowser, ReminderNotificationOptions } from './browser-api';
 import { formatMessage, REMINDER_MESSAGES, type ReminderMessageKey } from './messages';
@@ -24,15 +26,18 @@ export function translate(browser: ReminderBrowser, key: ReminderMessageKey, sub
   return text || formatMessage(REMINDER_MESSAGES.zh_CN[key], substitutions);
 }
 
-/** A duration as the user reads it: "2天5小时", "2小时30分钟", "25分钟" (or the English forms). */
+/** The browser's UI language as a drafts locale; zh_CN (the default locale) when it cannot be read. */
+function uiLocaleOf(browser: ReminderBrowser): DraftLocale {
+  try {
+    return browser.i18n.getUILanguage?.().toLowerCase().startsWith('en') ? 'en' : 'zh_CN';
+  } catch {
+    return 'zh_CN';
+  }
+}
+
+/** A duration as the user reads it: "2天5小时", "2小时30分钟", "25分钟" (or the English forms); the popup's wording. */
 export function formatElapsed(browser: ReminderBrowser, ms: number): string {
-  const totalMinutes = Math.max(0, Math.floor(ms / 60_000));
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor((totalMinutes % 1440) / 60);
-  const minutes = totalMinutes % 60;
-  if (days > 0) return translate(browser, 'duration_days_hours', [String(days), String(hours)]);
-  if (hours > 0) return translate(browser, 'duration_hours_minutes', [String(hours), String(minutes)]);
-  return translate(browser, 'duration_minutes', [String(minutes)]);
+  return formatDuration(Math.max(0, ms), uiLocaleOf(browser)) ?? '';
 }
 
 /** Title and text of a step's reminder. Page text goes in as plain data: notifications render no markup. */

@@ -43,7 +43,7 @@ describe('reminder messages', () => {
   });
 
   it('formatMessage substitutes named placeholders the way getMessage does', () => {
-    expect(formatMessage(zh.duration_hours_minutes!, ['2', '30'])).toBe('2小时30分钟');
+    expect(formatMessage(zh.reminder_title_contact_support!, ['Netflix'])).toBe('该联系客服了：Netflix');
     expect(formatMessage(en.reminder_title_contact_support!, 'Netflix $1 gift')).toBe(
       'Time to contact support: Netflix $1 gift',
     );
@@ -58,7 +58,7 @@ describe('translate', () => {
     // The test fake's getMessage throws (not mocked).
     expect(translate(fakeBrowser, 'reminder_button_snooze')).toBe('稍后提醒');
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
-    expect(translate(fakeBrowser, 'duration_minutes', ['25'])).toBe('25分钟');
+    expect(translate(fakeBrowser, 'reminder_title_contact_support', ['QQ'])).toBe('该联系客服了：QQ');
   });
 
   it('prefers the browser’s text', () => {
@@ -72,6 +72,6 @@ describe('translate', () => {
     expect(formatElapsed(fakeBrowser, 2 * 86_400_000 + 5 * 3_600_000 + 59_000)).toBe('2天5小时');
     expect(formatElapsed(fakeBrowser, 3_600_000 + 30 * 60_000)).toBe('1小时30分钟');
     expect(formatElapsed(fakeBrowser, 25 * 60_000 + 59_999)).toBe('25分钟');
-    expect(formatElapsed(fakeBrowser, -5)).toBe('0分钟');
+    expect(formatElapsed(fakeBrowser, -5)).toBe('不到1分钟');
   });
 });
