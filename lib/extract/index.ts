@@ -2,10 +2,10 @@
  * Order pickup: DOM in, orders out. Pure (no extension APIs), runs in content scripts and in Node
  * under happy-dom. See shared DESIGN.md for the contract.
  */
-import { cleanText, MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from './normalize';
+import { cleanText, isOrderStatus, MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from './normalize';
 import { MAX_ORDERS, type PlatformAdapter } from './platform';
 import { ADAPTERS } from './platforms';
-import { ORDER_STATUSES, type ExtractedOrder } from './types';
+import type { ExtractedOrder } from './types';
 
 export type { ExtractedOrder, OrderStatus } from './types';
 export { ORDER_STATUSES } from './types';
@@ -20,23 +20,22 @@ export interface ExtractOptions {
   adapters?: readonly PlatformAdapter[];
 }
 
-const TEXT_FIELDS = ['productName', 'paymentMethod', 'statusText', 'currency'] as const;
+/** String fields and their caps. */
+const TEXT_CAPS = {
+  productName: MAX_FIELD,
+  paymentMethod: MAX_FIELD,
+  statusText: MAX_FIELD,
+  currency: MAX_FIELD,
+  contact: MAX_CONTACT,
+} as const;
 
 /** Defensive last pass over any adapter's output: valid shape, capped strings, nothing empty. */
-function sanitize(o: ExtractedOrder): ExtractedOrder | undefined {
-  if (!o || typeof o.orderNo !== 'string' || !ORDER_STATUSES.includes(o.status)) return undefined;
+const sanitize = (o: ExtractedOrder): ExtractedOrder | undefined => {
+  if (!o || typeof o.orderNo !== 'string' || !isOrderStatus(o.status)) return undefined;
   const out: ExtractedOrder = { ...o, orderNo: cleanText(o.orderNo, 64), platform: cleanText(o.platform, 32) };
   if (!out.orderNo || !out.platform) return undefined;
-  for (const k of TEXT_FIELDS) {
-    const v = out[k];
-    if (v === undefined) continue;
-    const t = cleanText(v, MAX_FIELD);
-    if (t) out[k] = t;
-    else delete out[k];
-  }
-  if (out.contact !== undefined) {
-    out.contact = cleanText(out.contact, MAX_CONTACT);
-    if (!out.contact) delete out.contact;
+  for (const [k, max] of Object.entries(TEXT_CAPS) as Array<[keyof typeof TEXT_CAPS, number]>) {
+    if (out[k] !== undefined && !(out[k] = cleanText(out[k], max))) delete out[k];
   }
   if (out.cardKeys) {
     out.cardKeys = out.cardKeys
@@ -50,10 +49,10 @@ function sanitize(o: ExtractedOrder): ExtractedOrder | undefined {
     if (v !== undefined && !(Number.isFinite(v) && v >= 0)) delete out[k];
   }
   return out;
-}
+};
 
 /** One entry per order number; a later duplicate only fills fields the first one lacks. */
-function dedupe(orders: readonly ExtractedOrder[]): ExtractedOrder[] {
+const dedupe = (orders: readonly ExtractedOrder[]): ExtractedOrder[] => {
   const byNo = new Map<string, ExtractedOrder>();
   for (const raw of orders) {
     const o = sanitize(raw);
@@ -63,15 +62,16 @@ function dedupe(orders: readonly ExtractedOrder[]): ExtractedOrder[] {
     else byNo.set(o.orderNo, { ...o, ...seen, status: seen.status === 'unknown' ? o.status : seen.status });
   }
   return [...byNo.values()].slice(0, MAX_ORDERS);
-}
+};
 
 /**
  * Every order on the page, [] when it is not an order page. The first adapter whose detect() is true
  * extracts; if it throws, the error is reported (tagged with the adapter id) and the generic extractor
  * (the registry's last entry) runs instead. Never throws.
  */
-export function extractOrders(doc: Document, url: string | URL, options: ExtractOptions = {}): ExtractedOrder[] {
+export const extractOrders = (doc: Document, url: string | URL, options: ExtractOptions = {}): ExtractedOrder[] => {
   const adapters = options.adapters ?? ADAPTERS;
+  const generic = adapters[adapters.length - 1]!;
   const report = (id: string, err: unknown): void => {
     try {
       options.onAdapterError?.(id, err);
@@ -81,30 +81,25 @@ export function extractOrders(doc: Document, url: string | URL, options: Extract
   };
   let u: URL;
   try {
-    u = typeof url === 'string' ? new URL(url) : url;
+    // A URL object is copied: adapters only read it.
+    u = new URL(url);
   } catch (err) {
     report('url', err);
     return [];
   }
-  const generic = adapters[adapters.length - 1];
-  const run = (a: PlatformAdapter): ExtractedOrder[] | undefined => {
+  for (const a of adapters) {
     try {
-      return a.detect(doc, u) ? dedupe(a.extract(doc, u)) : undefined;
+      if (a.detect(doc, u)) return dedupe(a.extract(doc, u));
     } catch (err) {
       report(a.id, err);
       // The adapter recognised (or choked on) this page: let the generic extractor have a go.
-      if (a === generic) return [];
       try {
-        return generic ? dedupe(generic.extract(doc, u)) : [];
+        return a === generic ? [] : dedupe(generic.extract(doc, u));
       } catch (err2) {
-        report(generic!.id, err2);
+        report(generic.id, err2);
         return [];
       }
     }
-  };
-  for (const a of adapters) {
-    const result = run(a);
-    if (result) return result;
   }
   return [];
-}
+};

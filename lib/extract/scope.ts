@@ -3,38 +3,29 @@
  * place a fake "订单号" block there), and never the text of action links that sit inside a value cell.
  */
 import { cleanText, MAX_FIELD } from './normalize';
-import { readText } from './platform';
+import { all, isChrome, readText } from './platform';
 
 /** Containers that hold ads or sponsored blocks, never the page's own order. */
 export const AD_CONTAINERS =
-  'aside, .ad, .ads, .adv, .advert, .advertisement, .sponsor, .sponsored, [data-ad], [data-ad-slot], ins.adsbygoogle';
+  'aside,.ad,.ads,.adv,.advert,.advertisement,.sponsor,.sponsored,[data-ad],[data-ad-slot],ins.adsbygoogle';
 
-/** True when `el` sits inside an ad container (a bad selector counts as "not an ad"). */
-export function inAd(el: Element): boolean {
-  try {
-    return el.closest(AD_CONTAINERS) !== null;
-  } catch {
-    return false;
-  }
-}
+/** True when `el` sits inside an ad container. */
+export const inAd = (el: Element): boolean => el.closest(AD_CONTAINERS) !== null;
 
 /** The elements that are not inside ads. */
-export function outsideAds(els: readonly Element[]): Element[] {
-  return els.filter((el) => !inAd(el));
-}
+export const outsideAds = (els: readonly Element[]): Element[] => els.filter((el) => !inAd(el));
 
-/** One-line text of `el` without the text of descendants matching `skip` (e.g. "点击查看" links). */
-export function textWithout(el: Element | null | undefined, skip: string, max: number = MAX_FIELD): string {
-  if (!el) return '';
-  const text = readText(el, {
-    max: max * 4 + 64,
-    skip: (e) => {
-      try {
-        return e.matches(skip);
-      } catch {
-        return false;
-      }
-    },
-  });
-  return cleanText(text, max);
-}
+/** Like `all`, without the matches inside ads. */
+export const allOutsideAds = (root: ParentNode | null | undefined, selector: string, max?: number): Element[] =>
+  outsideAds(all(root, selector, max));
+
+/** Text of a block without page chrome and ads (and without `also`, when given): where its "Label：value" lines are. */
+export const ownText = (block: Node | null | undefined, also?: Element): string =>
+  readText(block, undefined, (el) => isChrome(el) || inAd(el) || el === also);
+
+/** One-line text of `el` without the text of descendants matching the selector `skip` (e.g. "点击查看" links). */
+export const textWithout = (el: Element | null | undefined, skip: string, max: number = MAX_FIELD): string =>
+  cleanText(
+    readText(el, max * 4 + 64, (e) => e.matches(skip)),
+    max,
+  );

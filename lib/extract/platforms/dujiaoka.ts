@@ -4,22 +4,21 @@
  */
 import { cleanText, parseDeliveryMode, parseStatus, splitCardKeys } from '../normalize';
 import {
+  adapter,
   all,
-  buildOrder,
-  isChrome,
   linePairs,
   orderBlocks,
+  rawFromPairs,
   readPairs,
   readText,
-  rawFromPairs,
   textOf,
   valueOf,
+  vocab,
   type PairSpec,
-  type PlatformAdapter,
-  type Vocabulary,
+  type RawOrder,
 } from '../platform';
-import { inAd, outsideAds } from '../scope';
-import type { ExtractedOrder, OrderStatus } from '../types';
+import { allOutsideAds, inAd, ownText } from '../scope';
+import type { OrderStatus } from '../types';
 
 interface Theme {
   /** Element holding "订单号：SN" once per order. */
@@ -69,48 +68,48 @@ const THEMES: readonly Theme[] = [
 ];
 
 /** The labels dujiaoka's zh_CN language files use across themes. */
-const VOCAB: Vocabulary = {
-  orderNo: ['订单号', '订单编号'],
-  product: ['订单名称', '商品名称'],
-  quantity: ['购买数量', '下单数量'],
-  amount: ['实际支付价格', '订单总价', '订单金额', '支付金额'],
-  payment: ['支付方式'],
-  orderedAt: ['订单创建时间', '下单时间', '创建时间'],
-  paidAt: [],
-  status: ['订单状态'],
-  contact: ['下单邮箱', '邮箱', '订单邮箱'],
-  delivery: ['订单类型'],
-};
+const VOCAB = vocab({
+  orderNo: '订单号 订单编号',
+  product: '订单名称 商品名称',
+  quantity: '购买数量 下单数量',
+  amount: '实际支付价格 订单总价 订单金额 支付金额',
+  payment: '支付方式',
+  orderedAt: '订单创建时间 下单时间 创建时间',
+  paidAt: '',
+  status: '订单状态',
+  contact: '下单邮箱 邮箱 订单邮箱',
+  delivery: '订单类型',
+});
 
 const ORDER_NO = /订单(?:编)?号\s*[:：]?\s*([A-Za-z0-9_-]{6,64})/;
 // "QQ账号:123": a buyer-input line of a manual product (field names come from the shop's other_ipu_cnf).
 const INPUT_LINE = /^[^:：]{1,20}[:：]\s*\S/;
 const KEY_FALLBACK = 'textarea[readonly], textarea[disabled]';
 const notAd = (el: Element): boolean => !inAd(el);
-const BILL_PATH = /\/bill\//;
 const UNIT_PRICE = /单价\s*[:：]?\s*[¥￥]?\s*[\d.,]+\s*[×xX*]\s*(\d+)/;
 
 /** Labels of which at least one must be in the theme's rows: an order number alone could be any page. */
-const ROW_PROOF = new Set(['订单状态', '下单时间', '订单创建时间', '实际支付价格', '订单总价', '订单名称']);
+const ROW_PROOF = ['订单状态', '下单时间', '订单创建时间', '实际支付价格', '订单总价', '订单名称'];
 
 /** The theme's order-number elements; else its rows that hold "订单号：SN" (the bill page prints it as a row). */
 const hasNo = (el: Element): boolean => ORDER_NO.test(textOf(el, 200));
 
-function anchorsOf(doc: Document, theme: Theme): Element[] {
-  const anchors = outsideAds(all(doc, theme.anchor, 100)).filter(hasNo);
-  return anchors.length ? anchors : outsideAds(all(doc, theme.rows.row, 500)).filter(hasNo);
-}
+const anchorsOf = (doc: Document, theme: Theme): Element[] => {
+  const anchors = allOutsideAds(doc, theme.anchor, 100).filter(hasNo);
+  return anchors.length ? anchors : allOutsideAds(doc, theme.rows.row, 500).filter(hasNo);
+};
 
-function themeOf(doc: Document): { theme: Theme; anchors: Element[] } | undefined {
+const themeOf = (doc: Document): { theme: Theme; anchors: Element[] } | undefined => {
   for (const theme of THEMES) {
     const anchors = anchorsOf(doc, theme);
-    if (anchors.length && readPairs(doc, theme.rows, notAd).some(([l]) => ROW_PROOF.has(l))) return { theme, anchors };
+    if (anchors.length && readPairs(doc, theme.rows, notAd).some(([l]) => ROW_PROOF.includes(l)))
+      return { theme, anchors };
   }
   return undefined;
-}
+};
 
 /** morpho carts: product names, summed quantity, delivery mode over all items. */
-function cartItems(block: Element, selector: string): { product?: string; quantity?: number; delivery?: string } {
+const cartItems = (block: Element, selector: string): { product?: string; quantity?: number; delivery?: string } => {
   const heads = all(block, selector, 50);
   if (!heads.length) return {};
   const items = orderBlocks(heads).map((item, i) => {
@@ -123,19 +122,17 @@ function cartItems(block: Element, selector: string): { product?: string; quanti
     quantity: items.reduce((sum, i) => sum + i.qty, 0) || undefined,
     delivery: modes.has('manual') ? '人工发货' : modes.has('auto') && modes.size === 1 ? '自动发货' : undefined,
   };
-}
+};
 
-function extractBlock(block: Element, anchor: Element, theme: Theme, url: URL): ExtractedOrder | undefined {
+const readBlock = (block: Element, anchor: Element, theme: Theme, url: URL): RawOrder => {
   const structured = readPairs(block, theme.rows, notAd);
   // Forks wrap rows differently; the block's own "X：value" lines fill what the row selectors missed.
-  const pairs = [...structured, ...linePairs(readText(block, { skip: (el) => isChrome(el) || inAd(el) }))];
-  const raw = rawFromPairs(pairs, VOCAB);
+  const raw = rawFromPairs([...structured, ...linePairs(ownText(block))], VOCAB);
   raw.orderNo = ORDER_NO.exec(textOf(anchor, 200))?.[1] ?? raw.orderNo;
-  raw.currency = 'CNY';
   const statusRow = structured.find(([l]) => l === '订单状态');
   if (statusRow && !statusRow[1] && theme.emptyStatus) raw.emptyStatus = theme.emptyStatus;
   // The checkout page (/bill/{SN}, /order/bill/{SN}) shows no status: the order waits for payment.
-  else if (!statusRow && BILL_PATH.test(url.pathname)) raw.emptyStatus = 'pending_payment';
+  else if (!statusRow && /\/bill\//.test(url.pathname)) raw.emptyStatus = 'pending_payment';
 
   if (theme.item) {
     const cart = cartItems(block, theme.item);
@@ -143,34 +140,32 @@ function extractBlock(block: Element, anchor: Element, theme: Theme, url: URL): 
   }
 
   // Forks rename the key box; a read-only textarea in the order's block is the key area too.
-  const keyEls = outsideAds(all(block, theme.keys, 50));
-  const keyText = (keyEls.length ? keyEls : outsideAds(all(block, KEY_FALLBACK, 50)))
-    .map((el) => valueOf(el))
-    .join('\n');
-  const lines = splitCardKeys(keyText);
-  const status = parseStatus(raw.status);
+  const keyEls = allOutsideAds(block, theme.keys, 50);
+  const lines = splitCardKeys(
+    (keyEls.length ? keyEls : allOutsideAds(block, KEY_FALLBACK, 50)).map((el) => valueOf(el)).join('\n'),
+  );
   // Before delivery the key area of a manual product holds what the buyer typed: that is the contact.
   if (
     lines.length &&
-    ['pending_payment', 'paid', 'processing'].includes(status) &&
+    /^(pending_payment|paid|processing)$/.test(parseStatus(raw.status)) &&
     lines.every((l) => INPUT_LINE.test(l))
   ) {
     raw.contact = lines.join('; ');
   } else {
     raw.keys = lines;
   }
-  return buildOrder('dujiaoka', raw);
-}
-
-const dujiaoka: PlatformAdapter = {
-  id: 'dujiaoka',
-  detect: (doc) => themeOf(doc) !== undefined,
-  extract(doc, url) {
-    const found = themeOf(doc);
-    if (!found) return [];
-    const blocks = orderBlocks(found.anchors);
-    return blocks.flatMap((block, i) => extractBlock(block, found.anchors[i]!, found.theme, url) ?? []);
-  },
+  return raw;
 };
 
-export default dujiaoka;
+export default adapter(
+  'dujiaoka',
+  (doc) => themeOf(doc) !== undefined,
+  (doc, url) => {
+    const found = themeOf(doc);
+    return found
+      ? orderBlocks(found.anchors).map((block, i) => readBlock(block, found.anchors[i]!, found.theme, url))
+      : [];
+  },
+  // This system always prices in CNY.
+  'CNY',
+);

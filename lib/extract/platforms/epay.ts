@@ -10,35 +10,29 @@
  */
 import { cleanText } from '../normalize';
 import {
-  all,
-  buildOrder,
+  adapter,
   linePairs,
   one,
   pick,
+  readFields,
   readPairs,
   readText,
   textOf,
   valueOf,
-  type PlatformAdapter,
   type RawOrder,
 } from '../platform';
-import { inAd, outsideAds } from '../scope';
+import { allOutsideAds, inAd } from '../scope';
 
 /** The kinds of epay page this adapter reads. */
 export type EpayPage = 'qr' | 'cashier' | 'result';
 
-const SEL = {
-  qrNo: 'dl.detail-ct #billId',
-  qrProduct: '#productName',
-  qrTime: '#createTime',
-  qrAmount: '.amount',
-  qrTitle: '.mod-title',
-  toast: '.layui-layer-content',
-  cashier: '.order-amount12',
-  cashierRows: { row: 'li', label: 'span', value: 'span' },
-  cashierAmount: '.order-amount12-right',
-  tradeNoInput: 'input[name="trade_no"]',
-};
+/** The QR page's fields. */
+const QR = { orderNo: 'dl.detail-ct #billId', product: '#productName', orderedAt: '#createTime', amount: '.amount' };
+const QR_TITLE = '.mod-title';
+const TOAST = '.layui-layer-content';
+const CASHIER = '.order-amount12';
+const CASHIER_AMOUNT = '.order-amount12-right';
+const TRADE_NO_INPUT = 'input[name="trade_no"]';
 /** Payment type by the words of the page title, as epay names them. */
 const PAY_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/支付宝/, '支付宝'],
@@ -47,87 +41,67 @@ const PAY_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/京东/, '京东支付'],
   [/网银|银联|云闪付/, '网银支付'],
 ];
-const PAID_TOAST = /支付成功/;
-const RESULT_TITLE = /支付结果|支付成功|错误提示/;
 /** The result sentences; the match is the status text ("支付成功" or the whole failure sentence). */
 const RESULT = /支付成功(?=，请回到浏览器查看订单)|支付失败或支付超时，请返回重新发起支付/;
-const NO_LABELS = ['商户订单号', '订单号', '订单编号', '交易号'];
 /** epay's trade_no: YmdHis + 5 digits, as a path segment of the result page's URL. */
 const PATH_TRADE_NO = /(?:^|\/)(\d{19})(?:\/|$)/;
-/** Result pages are short; reading more of a long page is wasted work. */
-const RESULT_TEXT_MAX = 5000;
 
 /** The first match that is not inside an ad (an ad may copy the QR page's markup). */
-function first(root: ParentNode, selector: string): Element | null {
-  return outsideAds(all(root, selector, 20))[0] ?? null;
-}
+const first = (root: ParentNode, selector: string): Element | undefined => allOutsideAds(root, selector, 20)[0];
 
-function resultText(doc: Document): string {
-  return readText(doc.body, { max: RESULT_TEXT_MAX, skip: inAd });
-}
+/** Result pages are short; reading more of a long page is wasted work. */
+const resultText = (doc: Document): string => readText(doc.body, 5000, inAd);
 
 /** Which epay page this is, if any. */
-export function epayPage(doc: Document): EpayPage | undefined {
-  if (first(doc, SEL.qrNo)) return 'qr';
-  if (first(doc, SEL.cashier) && first(doc, SEL.tradeNoInput)) return 'cashier';
-  if (RESULT_TITLE.test(doc.title) && RESULT.test(cleanText(resultText(doc), RESULT_TEXT_MAX))) return 'result';
+export const epayPage = (doc: Document): EpayPage | undefined => {
+  if (first(doc, QR.orderNo)) return 'qr';
+  if (first(doc, CASHIER) && first(doc, TRADE_NO_INPUT)) return 'cashier';
+  if (/支付结果|支付成功|错误提示/.test(doc.title) && RESULT.test(cleanText(resultText(doc), 5000))) return 'result';
   return undefined;
-}
+};
 
-function payType(text: string): string | undefined {
-  return PAY_TYPES.find(([re]) => re.test(text))?.[1];
-}
-
-function fromQr(doc: Document): RawOrder {
-  const toast = outsideAds(all(doc, SEL.toast, 10))
-    .map((t) => textOf(t))
-    .find((t) => PAID_TOAST.test(t));
+const fromQr = (doc: Document): RawOrder => {
+  const title = textOf(first(doc, QR_TITLE)) || doc.title;
   return {
-    orderNo: textOf(first(doc, SEL.qrNo)),
-    product: textOf(first(doc, SEL.qrProduct)),
-    orderedAt: textOf(first(doc, SEL.qrTime)),
-    amount: textOf(first(doc, SEL.qrAmount)),
-    payment: payType(textOf(first(doc, SEL.qrTitle)) || doc.title),
-    status: toast,
+    ...readFields(doc, QR, first),
+    payment: PAY_TYPES.find(([re]) => re.test(title))?.[1],
+    status: allOutsideAds(doc, TOAST, 10)
+      .map((t) => textOf(t))
+      .find((t) => /支付成功/.test(t)),
     emptyStatus: 'pending_payment',
   };
-}
+};
 
-function fromCashier(doc: Document): RawOrder {
-  const root = first(doc, SEL.cashier)!;
-  const pairs = readPairs(root, SEL.cashierRows);
+const fromCashier = (doc: Document): RawOrder => {
+  const root = first(doc, CASHIER)!;
+  const pairs = readPairs(root, { row: 'li', label: 'span', value: 'span' });
   return {
-    orderNo: pick(pairs, ['订单号']) ?? valueOf(first(doc, SEL.tradeNoInput), 64),
+    orderNo: pick(pairs, ['订单号']) ?? valueOf(first(doc, TRADE_NO_INPUT), 64),
     product: pick(pairs, ['商品名称']),
     orderedAt: pick(pairs, ['创建时间']),
     // 订单金额 is what the shop asked for; 需支付 may add epay's fee.
-    amount: textOf(one(root, SEL.cashierAmount)),
+    amount: textOf(one(root, CASHIER_AMOUNT)),
     currency: 'CNY',
     emptyStatus: 'pending_payment',
   };
-}
+};
 
-function fromResult(doc: Document, url: URL): RawOrder {
+const fromResult = (doc: Document, url: URL): RawOrder => {
   const text = resultText(doc);
   return {
     orderNo:
-      pick(linePairs(text), NO_LABELS) ??
+      pick(linePairs(text), ['商户订单号', '订单号', '订单编号', '交易号']) ??
       url.searchParams.get('trade_no') ??
-      PATH_TRADE_NO.exec(url.pathname)?.[1] ??
-      undefined,
-    status: RESULT.exec(cleanText(text, RESULT_TEXT_MAX))?.[0],
+      PATH_TRADE_NO.exec(url.pathname)?.[1],
+    status: RESULT.exec(cleanText(text, 5000))?.[0],
   };
-}
-
-const adapter: PlatformAdapter = {
-  id: 'epay',
-  detect: (doc) => epayPage(doc) !== undefined,
-  extract(doc, url) {
-    const page = epayPage(doc);
-    const raw =
-      page === 'qr' ? fromQr(doc) : page === 'cashier' ? fromCashier(doc) : page ? fromResult(doc, url) : undefined;
-    const order = raw && buildOrder('epay', raw);
-    return order ? [order] : [];
-  },
 };
-export default adapter;
+
+export default adapter(
+  'epay',
+  (doc) => epayPage(doc) !== undefined,
+  (doc, url) => {
+    const page = epayPage(doc);
+    return page ? [page === 'qr' ? fromQr(doc) : page === 'cashier' ? fromCashier(doc) : fromResult(doc, url)] : [];
+  },
+);

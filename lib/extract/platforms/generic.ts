@@ -9,30 +9,31 @@ import { cleanText, MAX_KEY } from '../normalize';
 import {
   all,
   buildOrder,
+  hasToken,
   isChrome,
+  labelOf,
   LABELS,
   normLabel,
   one,
   readText,
   tableRecords,
   textOf,
+  type Field,
   type PlatformAdapter,
   type RawOrder,
 } from '../platform';
 import type { ExtractedOrder } from '../types';
 
-type Field = keyof typeof LABELS;
 /** label → field, from the shared vocabulary. */
 const FIELD_OF = new Map<string, Field>(
-  (Object.keys(LABELS) as Field[]).flatMap((f) => LABELS[f].map((l) => [l, f] as [string, Field])),
+  Object.entries(LABELS).flatMap(([f, labels]) => labels.map((l): [string, Field] => [l, f as Field])),
 );
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A vocabulary label followed by a colon, at a line start or after a separator: "您的订单号：" in prose
-// (label glued to a preceding word) is not a label.
+// (label glued to a preceding word) is not a label. Labels are plain words (a test checks), so they
+// need no escaping; the longest label comes first.
 const LABEL_RE = new RegExp(
   `(?<=^|[\\s|｜/,，;；、()（）\\[\\]【】<>《》·•])(${[...FIELD_OF.keys()]
     .sort((a, b) => b.length - a.length)
-    .map(escape)
     .join('|')})\\s*[:：]`,
   'g',
 );
@@ -40,31 +41,29 @@ const LABEL_RE = new RegExp(
 const NL = '\uE000';
 /** Longer lines are prose, not a label/value row. */
 const MAX_LINE = 300;
-const AD =
+/** Class/id tokens of ads, recommendations and comment threads (quoted orders live there). */
+const AD_TOKENS =
   /(?:^|[-_\s])(?:ad|ads|advert|advertisement|banner|sponsor|promo|gg|guanggao|recommend|comments?|reply|replies|postmessage|thread)(?:[-_\s]|$)/i;
-const NEVER = /^(blockquote|pre|code|button|dialog|marquee)$/;
+/** Quoted, interactive and hidden elements. */
+const NEVER = 'blockquote,pre,code,button,dialog,marquee,[hidden],[aria-hidden="true"]';
 
 /** Hidden, quoted, advertising and chrome elements are not the order. */
-function skip(el: Element): boolean {
-  if (NEVER.test(el.localName) || isChrome(el)) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '')) return true;
-  const tokens = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  return tokens.length > 1 && AD.test(tokens);
-}
+const skip = (el: Element): boolean =>
+  el.matches(NEVER) ||
+  isChrome(el) ||
+  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '') ||
+  hasToken(el, AD_TOKENS);
 
 /** Shop-shown values in form controls: readonly/disabled inputs and textareas, never what a user types. */
-function control(el: Element): string | undefined {
-  const input = el as HTMLInputElement;
-  if (!el.hasAttribute('readonly') && !el.hasAttribute('disabled')) return undefined;
-  if (el.localName === 'input' && !/^(text|)$/i.test(input.getAttribute('type') ?? '')) return undefined;
-  return (input.value ?? '').slice(0, MAX_KEY * 50).replace(/\r?\n/g, NL);
-}
+const control = (el: Element): string | undefined =>
+  el.matches('[readonly],[disabled]') && (el.localName !== 'input' || /^(text|)$/i.test(el.getAttribute('type') ?? ''))
+    ? ((el as HTMLInputElement).value ?? '').slice(0, MAX_KEY * 50).replace(/\r?\n/g, NL)
+    : undefined;
 
 type Pair = [Field, string];
 
 /** Label/value pairs of one text line, plus whether the line is a bare label (value on the next line). */
-function linePairs(line: string): { pairs: Pair[]; bare?: Field } {
+const linePairs = (line: string): { pairs: Pair[]; bare?: Field } => {
   const marks = [...line.matchAll(LABEL_RE)];
   if (!marks.length) {
     const bare = FIELD_OF.get(normLabel(line));
@@ -81,10 +80,10 @@ function linePairs(line: string): { pairs: Pair[]; bare?: Field } {
       return [FIELD_OF.get(m[1]!)!, value];
     }),
   };
-}
+};
 
 /** Records from a stream of pairs: a repeated field, once an order number is known, starts the next order. */
-function group(pairs: readonly Pair[]): Array<Partial<Record<Field, string[]>>> {
+const group = (pairs: readonly Pair[]): Array<Partial<Record<Field, string[]>>> => {
   const records: Array<Partial<Record<Field, string[]>>> = [];
   let cur: Partial<Record<Field, string[]>> = {};
   for (const [field, value] of pairs) {
@@ -97,28 +96,19 @@ function group(pairs: readonly Pair[]): Array<Partial<Record<Field, string[]>>> 
   }
   records.push(cur);
   return records;
-}
+};
 
-function toRaw(rec: Partial<Record<Field, string[]>>): RawOrder {
-  const first = (f: Field): string | undefined => rec[f]?.[0];
-  return {
-    orderNo: first('orderNo'),
-    product: first('product'),
-    quantity: first('quantity'),
-    amount: first('amount'),
-    payment: first('payment'),
-    orderedAt: first('orderedAt'),
-    paidAt: first('paidAt'),
-    status: first('status'),
-    contact: first('contact'),
-    delivery: first('delivery'),
-    keys: (rec.keys ?? []).flatMap((v) => v.split(NL)),
-  };
-}
+/** The first value of each field; the key values split back into their lines. */
+const toRaw = (rec: Partial<Record<Field, string[]>>): RawOrder => {
+  const raw: Record<string, unknown> = {};
+  for (const f in LABELS) raw[f] = rec[f as Field]?.[0];
+  raw.keys = (rec.keys ?? []).flatMap((v) => v.split(NL));
+  return raw;
+};
 
 /** Enough evidence that this is an order and not prose that happens to say 订单号. */
-function confident(o: ExtractedOrder): boolean {
-  if (o.orderNo.length < 6 || (o.orderNo.match(/\d/g) ?? []).length < 4 || /^(.)\1+$/.test(o.orderNo)) return false;
+const confident = (o: ExtractedOrder): boolean => {
+  if (o.orderNo.length < 6 || !/(?:\d\D*){4}/.test(o.orderNo) || /^(.)\1+$/.test(o.orderNo)) return false;
   const facts = [
     o.statusText !== undefined && o.status !== 'unknown',
     o.amount !== undefined,
@@ -126,19 +116,18 @@ function confident(o: ExtractedOrder): boolean {
     o.orderedAt !== undefined || o.paidAt !== undefined,
   ];
   return facts.filter(Boolean).length >= 2;
-}
+};
 
 /** Tables with a header row naming the order number and at least two other known fields. */
-function headerTables(doc: Document): Element[] {
-  return all(doc.body, 'table', 50).filter((t) => {
+const headerTables = (doc: Document): Element[] =>
+  all(doc.body, 'table', 50).filter((t) => {
     const row = one(t, 'tr');
-    const fields = new Set(all(row, 'th,td', 30).map((c) => FIELD_OF.get(normLabel(textOf(c, 64)))));
+    const fields = new Set(all(row, 'th,td', 30).map((c) => FIELD_OF.get(labelOf(c))));
     return fields.has('orderNo') && fields.size >= 3 && !t.parentElement?.closest('table');
   });
-}
 
-function fromTables(tables: readonly Element[]): RawOrder[] {
-  return tables.flatMap((t) =>
+const fromTables = (tables: readonly Element[]): RawOrder[] =>
+  tables.flatMap((t) =>
     tableRecords(t).map((rec) => {
       const pairs: Pair[] = [];
       for (const [label, cell] of rec) {
@@ -148,13 +137,12 @@ function fromTables(tables: readonly Element[]): RawOrder[] {
       return toRaw(group(pairs)[0] ?? {});
     }),
   );
-}
 
 /** A line that can be a value: short, or one multi-line control value. */
 const isValue = (l: string): boolean => l.includes(NL) || l.length <= MAX_LINE;
 
-function fromText(doc: Document, tables: ReadonlySet<Element>): RawOrder[] {
-  const text = readText(doc.body, { skip: (el) => tables.has(el) || skip(el), control, max: 200_000 });
+const fromText = (doc: Document, tables: ReadonlySet<Element>): RawOrder[] => {
+  const text = readText(doc.body, 200_000, (el) => tables.has(el) || skip(el), control);
   // A multi-line control value (NL inside) is one value, never prose and never a label.
   const lines = text
     .split('\n')
@@ -173,9 +161,10 @@ function fromText(doc: Document, tables: ReadonlySet<Element>): RawOrder[] {
     }
   }
   return group(pairs).map(toRaw);
-}
+};
 
-const ORDER_WORD = /订单号|订单编号|订单ID|订单id|单号/;
+// 订单号 is covered by 单号.
+const ORDER_WORD = /单号|订单(?:编号|ID|id)/;
 const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
 
 const generic: PlatformAdapter = {
