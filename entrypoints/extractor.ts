@@ -2,7 +2,38 @@ import { extractOrders } from '@/lib/extract';
 import { parsePromisedWindowMinutes } from '@/lib/extract/normalize';
 import { watchOrders } from '@/lib/content/watch';
 import { watchLocation } from '@/lib/content/location';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendFromContent } from '@/lib/messaging/content-sender';
+
+/** Reads the page; `npm run bench` builds with --mode bench to time this alone (production builds drop the branch:
+ * a page must not be able to see our timings). */
+const extract = (): ReturnType<typeof extractOrders> => {
+  if (import.meta.env.MODE !== 'bench') return extractOrders(document, location.href);
+  const t0 = performance.now();
+  const orders = extractOrders(document, location.href);
+  performance.measure('kamiguard:extract', { start: t0, end: performance.now() });
+  return orders;
+};
+
+/** Watches the page and sends each new reading to the background. */
+const watch = (): (() => void) =>
+  watchOrders({
+    root: document.documentElement,
+    extract,
+    report: (orders) => {
+      const pageWindowMinutes = parsePromisedWindowMinutes(document.body?.textContent?.slice(0, 200_000) ?? '');
+      sendFromContent('ordersSeen', {
+        orders,
+        url: location.href,
+        title: document.title.slice(0, 512),
+        visibleText: document.body?.innerText.slice(0, 20_000),
+        ...(pageWindowMinutes ? { pageWindowMinutes } : {}),
+      }).catch(() => {
+        // The background validates and may refuse, or the extension was reloaded: the page never sees our errors.
+      });
+    },
+    setTimeout: (fn, ms) => window.setTimeout(fn, ms),
+    clearTimeout: (id) => window.clearTimeout(id),
+  });
 
 // The extractor. Injected by the background (scripting.executeScript) only into pages the probe or the tab's URL
 // marked as shop pages, so it never loads on ordinary pages. An unlisted script rather than a WXT content script:
@@ -13,38 +44,10 @@ export default defineUnlistedScript(() => {
   if (w[flag]) return; // injected twice (probe + navigation): one watcher is enough
   w[flag] = true;
 
-  const start = (): (() => void) =>
-    watchOrders({
-      root: document.documentElement,
-      extract: () => {
-        if (import.meta.env.MODE !== 'bench') return extractOrders(document, location.href);
-        // `npm run bench` builds with --mode bench to time the extraction alone; production builds drop this branch
-        // (a page must not be able to see our timings).
-        const start = performance.now();
-        const orders = extractOrders(document, location.href);
-        performance.measure('kamiguard:extract', { start, end: performance.now() });
-        return orders;
-      },
-      report: (orders) => {
-        const pageWindowMinutes = parsePromisedWindowMinutes(document.body?.textContent?.slice(0, 200_000) ?? '');
-        sendMessage('ordersSeen', {
-          orders,
-          url: location.href,
-          title: document.title.slice(0, 512),
-          visibleText: document.body?.innerText.slice(0, 20_000),
-          ...(pageWindowMinutes ? { pageWindowMinutes } : {}),
-        }).catch(() => {
-          // The background validates and may refuse, or the extension was reloaded: the page never sees our errors.
-        });
-      },
-      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-      clearTimeout: (id) => window.clearTimeout(id),
-    });
-
-  let stop = start();
+  let stop = watch();
   // SPA shops (qs-faka, kamiFaka) change route without a page load: start over on the new route.
   watchLocation(() => {
     stop();
-    stop = start();
+    stop = watch();
   });
 });

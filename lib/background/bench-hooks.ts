@@ -7,10 +7,10 @@ import type { createCapturer } from './capture';
  * Hooks for `npm run bench` only: the background installs them when built with `--mode bench`, and production
  * builds drop them. They time the real pipeline inside the browser, where the figures mean something.
  */
-export function installBenchHooks(db: KamiGuardDb, capturer: ReturnType<typeof createCapturer>): void {
-  const pngOf = async (windowId: number): Promise<Blob> =>
-    (await fetch(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }))).blob();
+const pngOf = async (windowId: number): Promise<Blob> =>
+  (await fetch(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }))).blob();
 
+export function installBenchHooks(db: KamiGuardDb, capturer: ReturnType<typeof createCapturer>): void {
   Object.assign(globalThis, {
     __kamiguardBench: {
       /** ms of a bare captureVisibleTab call (PNG data URL, as Chrome returns it), and the PNG's size. */

@@ -24,10 +24,10 @@ export function createCaptureMenu(): void {
 }
 
 /** Captures the user asked for: from the popup (for a chosen order and kind) or from the page (shortcut, menu). */
-export function manualCaptureHandler(db: KamiGuardDb, capturer: ReturnType<typeof createCapturer>) {
-  const activeTab = async (): Promise<Browser.tabs.Tab | undefined> =>
-    (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+const activeTab = async (): Promise<Browser.tabs.Tab | undefined> =>
+  (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
 
+export function manualCaptureHandler(db: KamiGuardDb, capturer: ReturnType<typeof createCapturer>) {
   const capture = async (
     tab: Browser.tabs.Tab,
     orderId: number,

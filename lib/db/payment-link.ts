@@ -37,8 +37,9 @@ export async function findPaymentTarget(
   return recent.length === 1 ? recent[0] : undefined;
 }
 
+const norm = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
+
 function sameProduct(a: string, b: string): boolean {
-  const norm = (s: string): string => s.replace(/\s+/g, '').toLowerCase();
   return norm(a).includes(norm(b)) || norm(b).includes(norm(a));
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from '@/lib/extract/normalize';
+import { STEP_IDS } from '@/lib/escalation/steps';
 import { ORDER_STATUSES } from '@/lib/extract/types';
 
 /**
@@ -59,20 +60,11 @@ export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown
   throw new Error(`Invalid message: ${path}: ${issue.message}`);
 }
 
-const STEP_IDS_FOR_ACTIONS = [
-  'evidence',
-  'confirm_status',
-  'contact_support',
-  'payment_complaint',
-  'regulator_complaint',
-  'review',
-] as const;
-
 /** What the user does to an order from the popup. Each becomes an event on the order's timeline. */
 export const OrderActionSchema = v.variant('type', [
   /** "I have paid": the money left although the shop shows 待支付 (starts the clock). */
   v.strictObject({ type: v.literal('user_paid') }),
-  v.strictObject({ type: v.literal('step_done'), step: v.picklist(STEP_IDS_FOR_ACTIONS) }),
+  v.strictObject({ type: v.literal('step_done'), step: v.picklist(STEP_IDS) }),
   v.strictObject({
     type: v.literal('user_action'),
     action: v.picklist(['contacted_support', 'complained']),

@@ -8,15 +8,14 @@
  * Expects `wxt build` (production, for sizes and the probe) and `wxt build --mode bench` (adds timing hooks).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { BrowserContext, Worker } from 'playwright-core';
 import { startDemoShop } from '../demo-shop/server.ts';
-import { findBrowser } from '../support/find-browser.ts';
+import { launchWithExtension } from '../support/chromium.ts';
 import { median, scriptTimeOnLoad } from './trace.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -41,35 +40,9 @@ const row = (what: string, value: number, unit: string, budget: number, detail =
 };
 
 async function launch(extension: string): Promise<{ context: BrowserContext; worker: Worker; close(): Promise<void> }> {
-  const temp = mkdtempSync(join(tmpdir(), 'kamiguard-bench-'));
-  process.env.XDG_CONFIG_HOME = join(temp, 'config');
-  process.env.XDG_CACHE_HOME = join(temp, 'cache');
-  const context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-    executablePath: findBrowser(),
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 800 },
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    worker,
-    async close() {
-      await context.close();
-      rmSync(temp, { recursive: true, force: true });
-    },
-  };
+  const browser = await launchWithExtension(extension, { viewport: { width: 1280, height: 800 } });
+  const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+  return { context: browser.context, worker, close: () => browser.close() };
 }
 
 function sizes(): void {

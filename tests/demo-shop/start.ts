@@ -3,11 +3,8 @@
  * page. Without a display (a server, CI) it keeps the demo shop running and says how to load the extension by hand.
  */
 import { execSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { findBrowser } from '../support/find-browser.ts';
+import { launchWithExtension } from '../support/chromium.ts';
 import { startDemoShop } from './server.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -25,16 +22,9 @@ if (!hasDisplay) {
   chrome://extensions → Developer mode → Load unpacked → ${extension}
 then open ${orderUrl}. Press Ctrl+C to stop the demo shop.`);
 } else {
-  const browserPath = findBrowser();
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kamiguard-start-')), {
-    executablePath: browserPath,
-    headless: false,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run'],
-    viewport: null,
-  });
+  const { context, close } = await launchWithExtension(extension, { headless: false, viewport: null });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(orderUrl);
   console.log('A browser with KamiGuard is open on the demo order page. Close it or press Ctrl+C to stop.');
-  context.on('close', () => void shop.close().then(() => process.exit(0)));
+  context.on('close', () => void Promise.all([close(), shop.close()]).then(() => process.exit(0)));
 }

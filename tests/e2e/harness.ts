@@ -1,9 +1,8 @@
 /** Shared e2e set-up: the built extension in real Chromium, headless, plus the demo shop. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { findBrowser } from '../support/find-browser.ts';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../support/chromium.ts';
 import { startDemoShop, type DemoShop } from '../demo-shop/server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,35 +30,10 @@ export interface Harness {
 }
 
 export async function launch(): Promise<Harness> {
-  const executablePath = findBrowser();
-  const temp = mkdtempSync(join(tmpdir(), 'kamiguard-e2e-'));
-  for (const d of ['config', 'cache', 'profile']) mkdirSync(join(temp, d));
-  process.env.XDG_CONFIG_HOME = join(temp, 'config');
-  process.env.XDG_CACHE_HOME = join(temp, 'cache');
   mkdirSync(ARTIFACTS, { recursive: true });
-
   const shop = await startDemoShop();
-  const context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-    executablePath,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
-    locale: 'zh-CN',
-    // Chromium on Linux takes its UI language (and so the extension's i18n locale) from these, not from --lang.
-    env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
-    viewport: { width: 1100, height: 800 },
-  });
+  const browser = await launchWithExtension(EXTENSION, { chinese: true });
+  const { context } = browser;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
 
@@ -170,9 +144,8 @@ export async function launch(): Promise<Harness> {
       }, table) as Promise<never[]>;
     },
     async close() {
-      await context.close();
+      await browser.close();
       await shop.close();
-      rmSync(temp, { recursive: true, force: true });
     },
   };
 }

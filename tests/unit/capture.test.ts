@@ -1,20 +1,11 @@
 // @vitest-environment node
 // (fake-indexeddb under happy-dom cannot store Blobs; the evidence store keeps screenshots as Blobs.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCapturer, MIN_CAPTURE_GAP_MS, type CaptureDeps } from '@/lib/background/capture';
+import { freshDb } from './fresh-db';
 import { decide, enqueue, readQueue, type CaptureRequest, type TabState } from '@/lib/background/capture-queue';
 import { afterSighting } from '@/lib/background/after-sighting';
-import { openDb, upsertSighting, type KamiGuardDb } from '@/lib/db';
-
-const dbs: KamiGuardDb[] = [];
-function freshDb(): KamiGuardDb {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
+import { upsertSighting, type KamiGuardDb } from '@/lib/db';
 
 const URL_A = 'https://shop.example.com/detail-order-sn/A';
 const req = (over: Partial<CaptureRequest> = {}): CaptureRequest => ({

@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, upsertSighting, getTimeline, type KamiGuardDb, type OrderSighting } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { upsertSighting, getTimeline, type OrderSighting } from '@/lib/db';
+import { freshDb } from './fresh-db';
 import type { ExtractedOrder } from '@/lib/extract/types';
-
-const dbs: KamiGuardDb[] = [];
-function freshDb(): KamiGuardDb {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
 
 const order = (over: Partial<ExtractedOrder> = {}): ExtractedOrder => ({
   platform: 'dujiaoka',

@@ -39,6 +39,7 @@ describe('locales', () => {
   it('has a label for every key the UI builds from data', async () => {
     const { ORDER_STATUSES } = await import('@/lib/extract/types');
     const { STEP_IDS } = await import('@/lib/escalation/steps');
+    const { EVENT_KINDS } = await import('@/lib/evidence/labels');
     const built = [
       ...ORDER_STATUSES.map((s) => `status_${s}`),
       ...STEP_IDS.flatMap((s) => [`step_${s}`, `action_${s}`]),
@@ -46,19 +47,7 @@ describe('locales', () => {
       ...['default', 'shop', 'page', 'order'].map((w) => `window_source_${w}`),
       ...['reorder', 'callback_failure'].map((a) => `advice_${a}`),
       ...['auto', 'manual'].map((d) => `delivery_${d}`),
-      ...[
-        'first_seen',
-        'status_changed',
-        'card_keys_found',
-        'payment_seen',
-        'payment_callback_suspected',
-        'user_paid',
-        'user_action',
-        'reminder_shown',
-        'draft_copied',
-        'evidence_added',
-        'resolved',
-      ].map((k) => `event_${k}`),
+      ...EVENT_KINDS.map((k) => `event_${k}`),
     ];
     expect(built.filter((k) => !(k in zh))).toEqual([]);
   });

@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { getTimeline, linkPaymentPage, openDb, recordPaymentSeen, upsertSighting, type KamiGuardDb } from '@/lib/db';
+import { describe, expect, it } from 'vitest';
+import { getTimeline, linkPaymentPage, recordPaymentSeen, upsertSighting } from '@/lib/db';
+import { freshDb } from './fresh-db';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import type { ExtractedOrder } from '@/lib/extract/types';
-
-const dbs: KamiGuardDb[] = [];
-function freshDb(): KamiGuardDb {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
 
 const RETURN =
   'https://shop.example.com/pay/yipay/return_url?pid=1001&trade_no=2026113010451212345&out_trade_no=KG7Q2M9X4A1B3C5D' +
@@ -88,16 +79,16 @@ describe('payment success, then the shop shows 待支付', () => {
   });
 });
 
-describe('linkPaymentPage', () => {
-  const epay = (over: Partial<ExtractedOrder> = {}): ExtractedOrder => ({
-    platform: 'epay',
-    orderNo: '2026113010451212345',
-    productName: 'QQ超级会员 1个月',
-    amount: 29.9,
-    status: 'pending_payment',
-    ...over,
-  });
+const epay = (over: Partial<ExtractedOrder> = {}): ExtractedOrder => ({
+  platform: 'epay',
+  orderNo: '2026113010451212345',
+  productName: 'QQ超级会员 1个月',
+  amount: 29.9,
+  status: 'pending_payment',
+  ...over,
+});
 
+describe('linkPaymentPage', () => {
   it('links a QR page to the shop order with the same amount and product, once', async () => {
     const db = freshDb();
     const { orderId } = await upsertSighting(db, sight(shopOrder(), 1_000));

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { appendEvent, getTimeline, openDb, upsertSighting, type KamiGuardDb } from '@/lib/db';
+import { appendEvent, getTimeline, upsertSighting, type KamiGuardDb } from '@/lib/db';
+import { freshDb } from './fresh-db';
 import type { OrderRecord } from '@/lib/db/types';
 import type { ExtractedOrder, OrderStatus } from '@/lib/extract/types';
 import {
@@ -32,16 +33,6 @@ void fakeFits;
 const T0 = Date.parse('2025-03-01T10:00:00+08:00');
 const MIN = 60_000;
 const HOUR = 60 * MIN;
-
-const dbs: KamiGuardDb[] = [];
-function freshDb(): KamiGuardDb {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
 
 /** Stores an order as the content script would report it, paid at T0 unless overridden. */
 async function addOrder(
@@ -271,11 +262,9 @@ describe('notifications', () => {
   it('takes its texts from i18n.getMessage with the order facts as substitutions', async () => {
     const db = freshDb();
     const id = await addOrder(db, 'I1', { productName: 'x'.repeat(60) });
-    const getMessage = vi
-      .spyOn(fakeBrowser.i18n, 'getMessage')
-      .mockImplementation(
-        (key: string, subs?: string | (string | number)[]) => `${key}[${[subs ?? []].flat().join('|')}]`,
-      );
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+      (key: string, subs?: string | (string | number)[]) => `${key}[${[subs ?? []].flat().join('|')}]`,
+    );
     await onAlarm(db, fakeBrowser, orderAlarmName(id), T0 + 2 * HOUR + 5 * MIN);
     const shown = notifications()[orderAlarmName(id)]!;
     // Long product names are cut to 40 characters.
