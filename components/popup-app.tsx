@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { uiLocale } from '@/lib/ui-locale';
 import { CaptureError } from './capture-error';
+import { downloadBundle } from './bundle-export';
 import { EmptyState } from './empty-state';
 import { OrderDetail } from './order-detail';
 import { OrderRow } from './order-row';
@@ -59,7 +61,26 @@ export function PopupApp(): React.JSX.Element {
         <EmptyState />
       ) : (
         <>
-          <p className="muted">{t('popup_count', String(clocks.length))}</p>
+          <div className="row">
+            <span className="muted">{t('popup_count', String(clocks.length))}</span>
+            <button
+              type="button"
+              className="link"
+              data-testid="bundle-all"
+              onClick={() =>
+                void downloadBundle(
+                  clocks.map((c) => c.order.id),
+                  uiLocale(),
+                  (done, total) => setScanNote(t('evidence_bundle_progress', [String(done), String(total)])),
+                ).then(
+                  () => setScanNote(t('evidence_bundle_done')),
+                  (err: unknown) => setScanNote(String(err)),
+                )
+              }
+            >
+              {t('popup_bundle_all')}
+            </button>
+          </div>
           <ul className="orders">
             {clocks.map((c) => (
               <OrderRow key={c.order.id} item={c} onOpen={() => open(c.order.id)} />

@@ -24,21 +24,20 @@ const CANDIDATES: Record<string, string[]> = {
 
 export class NoBrowserError extends Error {}
 
+const HOW_TO_GET_ONE = [
+  'Install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium),',
+  'or point CHROME_PATH at a Chromium or Chrome for Testing binary, e.g. CHROME_PATH=/path/to/chrome npm test.',
+  '(Branded Google Chrome 137+ ignores --load-extension, so Chromium or Chrome for Testing is needed.)',
+].join('\n');
+
 /** CHROME_PATH first, then the usual install places. Throws NoBrowserError with instructions when none is there. */
 export function findBrowser(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
-    throw new NoBrowserError(`CHROME_PATH is set to ${fromEnv}, but no file is there.`);
+    throw new NoBrowserError(`CHROME_PATH is set to ${fromEnv}, but no file is there.\n${HOW_TO_GET_ONE}`);
   }
   const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
   if (found) return found;
-  throw new NoBrowserError(
-    [
-      'No Chromium-family browser was found for loading the extension.',
-      'Install Chromium (Debian/Ubuntu: sudo apt-get install chromium; macOS: brew install --cask chromium),',
-      'or point CHROME_PATH at a Chromium or Chrome for Testing binary, e.g. CHROME_PATH=/path/to/chrome npm test.',
-      '(Branded Google Chrome 137+ ignores --load-extension, so Chromium or Chrome for Testing is needed.)',
-    ].join('\n'),
-  );
+  throw new NoBrowserError(`No Chromium-family browser was found for loading the extension.\n${HOW_TO_GET_ONE}`);
 }
