@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -21,6 +21,10 @@ export default defineConfig({
       'contextMenus',
     ],
     action: { default_title: '__MSG_extName__' },
+    // Firefox asks every add-on what it collects: nothing leaves this computer.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } }
+      : {}),
     commands: {
       // lib/background/manual-capture.ts CAPTURE_COMMAND
       'capture-evidence': {
@@ -28,7 +32,7 @@ export default defineConfig({
         description: '__MSG_command_capture__',
       },
     },
-  },
+  }),
   hooks: {
     // The probe (entrypoints/probe.ts) is an unlisted script declared here by hand: WXT's own content-script wrapper
     // would cost every page on the web more than the whole probe does.

@@ -22,7 +22,7 @@ export interface ShopRecord {
   started: number;
   /** Stopped clocks whose outcome is "received": the goods arrived. */
   delivered: number;
-  /** Median payment → delivery time of `delivered` orders; undefined when there are none. */
+  /** Median payment → delivery time of `delivered` orders whose delivery time is known; undefined when there are none. */
   medianDeliveryMs?: number;
   /** Longest payment → delivery time of `delivered` orders. */
   maxDeliveryMs?: number;
@@ -97,7 +97,9 @@ export function shopRecords(clocks: readonly ShopRecordInput[]): ShopRecord[] {
     if (!clock.running || clock.late) record.decided++;
     if (!clock.running && outcome === 'received' && clock.startAt !== undefined && clock.stoppedAt !== undefined) {
       record.delivered++;
-      deliveries.push(Math.max(0, clock.stoppedAt - clock.startAt));
+      // An order first seen already delivered (and without a payment time from the shop) starts and stops its clock
+      // at that one sighting: its delivery time is unknown, not zero, so it counts as delivered but not in the times.
+      if (clock.stoppedAt > clock.startAt) deliveries.push(clock.stoppedAt - clock.startAt);
     }
   }
 

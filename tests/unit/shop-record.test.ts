@@ -142,3 +142,17 @@ describe('shopRecords', () => {
     expect(shopRecords([])).toEqual([]);
   });
 });
+
+describe('delivery times that are not known', () => {
+  it('counts an order first seen delivered as delivered, but not as a delivery time of zero', () => {
+    const at = Date.parse('2026-11-30T10:00:00+08:00');
+    const records = shopRecords([
+      {
+        order: { site: 'shop.example.com', lastSeenAt: at },
+        clock: { started: true, startAt: at, stoppedAt: at, running: false, late: false, outcome: 'received' },
+      },
+    ]);
+    expect(records[0]).toMatchObject({ delivered: 1 });
+    expect(records[0]?.medianDeliveryMs).toBeUndefined();
+  });
+});
