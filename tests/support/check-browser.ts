@@ -2,7 +2,7 @@
 import { findBrowser, NoBrowserError } from './find-browser.ts';
 
 try {
-  console.log(`e2e browser: ${findBrowser()}`);
+  process.stdout.write(`e2e browser: ${findBrowser()}\n`);
 } catch (err) {
   if (!(err instanceof NoBrowserError)) throw err;
   console.error(`\n${err.message}\n`);
