@@ -6,6 +6,7 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
 import { downloadBundle } from './bundle-export';
+import { ChainStatus } from './chain-status';
 import { importEvidenceFiles } from './evidence-import';
 
 /** What the user can file an item as (automatic order-page captures and text records are the extension's own). */
@@ -113,6 +114,7 @@ export function EvidencePanel({
           </li>
         ))}
       </ol>
+      <ChainStatus orderId={order.id} />
       <button type="button" className="small" disabled={busy} data-testid="bundle" onClick={() => void bundle()}>
         {t('evidence_bundle')}
       </button>

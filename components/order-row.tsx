@@ -31,6 +31,7 @@ export function OrderRow({ item, onOpen }: { item: OrderClock; onOpen: () => voi
           )}
         </div>
         <ClockSummary clock={clock} />
+        {clock.running && clock.currentStep && <div className="step-action">{t(clock.action)} →</div>}
         <div className="order-no muted">
           {t('popup_order_no')} <span data-testid="order-no">{order.orderNo}</span>
         </div>

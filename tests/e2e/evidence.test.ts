@@ -110,6 +110,7 @@ test('a manual capture from the popup, then the bundle: every file matches the m
     (rows) => rows.length === 1,
   );
   assert.equal(manual[0]!.kind, 'payment_receipt');
+  await popup.locator('[data-testid="chain-status"][data-ok="true"]').waitFor();
 
   const download = popup.waitForEvent('download');
   await popup.locator('[data-testid="bundle"]').click();
@@ -129,4 +130,47 @@ test('a manual capture from the popup, then the bundle: every file matches the m
   await report.setContent(strFromU8(zip['report.html']!));
   await report.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
   assert.match((await report.textContent('body')) ?? '', new RegExp(SN));
+});
+
+test('a full-page capture stitches a page longer than the window into one image', async () => {
+  const shop = h.context.pages().find((p) => p.url().includes(SN))!;
+  await shop.setViewportSize({ width: 1100, height: 300 });
+  const orders = await h.readTable<{ id: number; orderNo: string }>('orders');
+  const id = orders.find((o) => o.orderNo === SN)!.id;
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
+  await shop.bringToFront();
+  const pageHeight = await shop.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(pageHeight > 300 * 1.5, `the demo page (${pageHeight}px) is longer than the window`);
+  await popup.getByRole('button', { name: await h.message('evidence_capture_full') }).click();
+  await popup.locator('[data-testid="evidence-note"]').waitFor();
+  assert.equal(
+    await popup.locator('[data-testid="evidence-note"]').textContent(),
+    await h.message('evidence_captured'),
+  );
+
+  // Decode the stored image inside the extension: its height is the page's, not the window's.
+  const heights = await waitFor(
+    () =>
+      h.evalInExtension(async () => {
+        const open = indexedDB.open('kamiguard');
+        const db: IDBDatabase = await new Promise((res) => (open.onsuccess = () => res(open.result)));
+        const get = <T>(store: string): Promise<T[]> =>
+          new Promise((res) => {
+            const r = db.transaction(store).objectStore(store).getAll();
+            r.onsuccess = () => res(r.result as T[]);
+          });
+        const full = (await get<{ note?: string; blobId: string }>('evidence')).filter((e) =>
+          e.note?.startsWith('full page'),
+        );
+        const blobs = await get<{ sha256: string; data: Blob }>('blobs');
+        const out: number[] = [];
+        for (const e of full)
+          out.push((await createImageBitmap(blobs.find((b) => b.sha256 === e.blobId)!.data)).height);
+        db.close();
+        return out;
+      }, 0),
+    (hs) => hs.length === 1,
+  );
+  assert.ok(heights[0]! >= pageHeight - 2, `stitched height ${heights[0]} ≈ page height ${pageHeight}`);
 });
