@@ -11,7 +11,9 @@ export function ClockSummary({ clock }: { clock: ClockState }): React.JSX.Elemen
     return clock.advice === 'reorder' ? <p className="clock muted">{t('clock_not_paid')}</p> : null;
   }
   let text: string;
-  if (!clock.running) text = t(clock.late ? 'clock_stopped_late' : 'clock_stopped', span(clock.elapsedMs));
+  // First seen already delivered or refunded: the wait before that is unknown, so no duration is claimed.
+  if (!clock.running && clock.stoppedAt === clock.startAt) text = t('clock_done_when_seen');
+  else if (!clock.running) text = t(clock.late ? 'clock_stopped_late' : 'clock_stopped', span(clock.elapsedMs));
   else if (clock.overdue) text = t('clock_overdue', span(clock.overdueMs));
   else text = t('clock_remaining', [span(clock.remainingMs), span(clock.elapsedMs)]);
   const tone = clock.overdue ? 'bad' : clock.running && clock.progress > 0.5 ? 'warn' : 'ok';
