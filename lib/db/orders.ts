@@ -1,4 +1,4 @@
-import type { ExtractedOrder } from '@/lib/extract/types';
+import { UNPAID_STATUSES, type ExtractedOrder } from '@/lib/extract/types';
 import { appendEventsChained, chainTables } from '@/lib/evidence/chain-store';
 import type { KamiGuardDb } from './database';
 import type { EventRecord, OrderRecord } from './types';
@@ -42,9 +42,6 @@ const FACT_FIELDS = [
   'contact',
   'deliveryMode',
 ] as const satisfies readonly (keyof ExtractedOrder)[];
-
-/** Statuses that, seen after a payment success, point at a failed payment callback. */
-const UNPAID_LOOKING = new Set(['pending_payment', 'closed']);
 
 /**
  * Stores a sighting: inserts the order or merges it into the stored one, and appends exactly one timeline event per
@@ -112,7 +109,7 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
       });
     }
     // Money left (a payment success was seen) but the shop shows the order unpaid: its payment callback failed.
-    if (existing.paymentSeenAt && UNPAID_LOOKING.has(s.order.status)) {
+    if (existing.paymentSeenAt && UNPAID_STATUSES.has(s.order.status)) {
       const flagged = await db.events
         .where('orderId')
         .equals(orderId)

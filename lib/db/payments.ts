@@ -1,4 +1,5 @@
 import { appendEventsChained, chainTables } from '@/lib/evidence/chain-store';
+import { UNPAID_STATUSES } from '@/lib/extract/types';
 import type { KamiGuardDb } from './database';
 import type { EventRecord, OrderRecord } from './types';
 
@@ -11,8 +12,6 @@ export interface PaymentSighting {
   url: string;
   at: number;
 }
-
-const UNPAID_LOOKING = new Set(['pending_payment', 'closed']);
 
 /**
  * Records a payment success against the shop order it names: sets `paymentSeenAt` (the clock may start there) and
@@ -30,7 +29,7 @@ export async function recordPaymentSeen(db: KamiGuardDb, p: PaymentSighting): Pr
       orderId = existing.id!;
       await db.orders.update(orderId, { paymentSeenAt: p.at });
       events.push({ orderId, kind: 'payment_seen', at: p.at, url: p.url });
-      if (UNPAID_LOOKING.has(existing.status))
+      if (UNPAID_STATUSES.has(existing.status))
         events.push({ orderId, kind: 'payment_callback_suspected', at: p.at, status: existing.status, url: p.url });
     } else {
       const record: OrderRecord = {

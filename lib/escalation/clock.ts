@@ -1,4 +1,5 @@
 import type { EventRecord, OrderOutcome, OrderRecord } from '@/lib/db/types';
+import { UNPAID_STATUSES } from '@/lib/extract/types';
 import { findClockStart, findClockStop, sortEvents, type StartReason, type StopReason } from './clock-span';
 import { layOutLadder, scaledMs, type LadderFacts, type StepState } from './ladder';
 import { deferPastQuietHours } from './quiet-hours';
@@ -73,8 +74,6 @@ export interface ClockState {
   advice?: Advice;
 }
 
-const UNPAID_LOOKING = new Set(['pending_payment', 'closed']);
-
 /**
  * Computes an order's delay clock. Pure: the same order, timeline, settings, `now` and extras give the same state;
  * nothing here reads a clock or storage.
@@ -94,7 +93,7 @@ export function computeClock(
   const start = findClockStart(order, timeline);
 
   if (!start) {
-    const advice = UNPAID_LOOKING.has(order.status) ? 'reorder' : undefined;
+    const advice = UNPAID_STATUSES.has(order.status) ? 'reorder' : undefined;
     return {
       started: false,
       running: false,
@@ -150,7 +149,7 @@ export function computeClock(
     state.outcome = stop!.outcome;
     return state;
   }
-  if (UNPAID_LOOKING.has(order.status)) state.advice = 'callback_failure';
+  if (UNPAID_STATUSES.has(order.status)) state.advice = 'callback_failure';
 
   const reminder = settings.notifications
     ? pickReminder(steps, timeline, now, current?.id, extras.snoozedUntil)

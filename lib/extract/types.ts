@@ -55,3 +55,9 @@ export interface ExtractedOrder {
   /** One entry per key line, trimmed. */
   cardKeys?: string[];
 }
+
+/**
+ * Statuses in which a shop shows an order as not paid (待支付, or closed/expired). Seen after a payment success, they
+ * point at a failed payment callback; seen with no payment at all, the advice is to re-order.
+ */
+export const UNPAID_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['pending_payment', 'closed']);
