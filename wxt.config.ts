@@ -14,7 +14,6 @@ export default defineConfig({
       'unlimitedStorage',
       'alarms',
       'notifications',
-      'tabs',
       'scripting',
       'webNavigation',
       'clipboardWrite',
