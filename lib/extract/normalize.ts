@@ -74,11 +74,11 @@ export const parseStatus = (text: string | null | undefined): OrderStatus => {
 
 const CRYPTO = /(?:^|[^A-Za-z])(USDT|USDC|TRX|ETH|BTC|BNB|MATIC|LTC|DOGE|TON|SOL)(?![A-Za-z])/i;
 
-/** Amount in major units plus currency: ￥ ¥ 元 RMB → CNY, crypto units by name, $ / USD → USD. */
-export const parseAmount = (
-  text: string | null | undefined,
-  defaultCurrency?: string,
-): { amount: number; currency?: string } | undefined => {
+/**
+ * Amount in major units plus currency: ￥ ¥ 元 RMB → CNY, crypto units by name, $ / USD → USD. A bare number has
+ * no currency: none is assumed, even for systems that price in CNY (the contract keeps absent what the page omits).
+ */
+export const parseAmount = (text: string | null | undefined): { amount: number; currency?: string } | undefined => {
   // Chain names (USDT-TRC20, ERC20, BEP20) carry digits that are not the amount.
   const t = cleanText(text, 100).replace(/[TEB][RS]?C-?20|BEP-?20/gi, ' ');
   const m = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/.exec(t);
@@ -86,7 +86,7 @@ export const parseAmount = (
   if (!(amount <= 1e9)) return undefined;
   const currency =
     CRYPTO.exec(t)?.[1]?.toUpperCase() ??
-    (/[￥¥]|元|RMB|CNY|人民币/i.test(t) ? 'CNY' : /\$|USD/i.test(t) ? 'USD' : defaultCurrency);
+    (/[￥¥]|元|RMB|CNY|人民币/i.test(t) ? 'CNY' : /\$|USD/i.test(t) ? 'USD' : undefined);
   return currency ? { amount, currency } : { amount };
 };
 

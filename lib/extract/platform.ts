@@ -292,12 +292,15 @@ export interface RawOrder {
   product?: string;
   quantity?: string | number;
   amount?: string;
-  /** Used when the amount text has no currency marker (systems that always price in CNY). */
-  currency?: string;
   payment?: string;
   orderedAt?: string;
   paidAt?: string;
   status?: string;
+  /**
+   * A second badge beside the status (acg-faka's shipment badge 已发货 / 等待发货): it informs `status` but is
+   * not part of `statusText`, which stays the order's own status text.
+   */
+  stage?: string;
   /** Status to use when the page shows no status text at all (dujiaoka hyper prints '' for 异常). */
   emptyStatus?: OrderStatus;
   contact?: string;
@@ -354,9 +357,11 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
   const split = splitProductName(field(raw.product, 200));
   const qty =
     typeof raw.quantity === 'number' ? raw.quantity : Number(/\d{1,6}/.exec(cleanText(raw.quantity, 50))?.[0]);
-  const amount = parseAmount(raw.amount, raw.currency);
+  const amount = parseAmount(raw.amount);
   const statusText = field(raw.status, 64);
-  let status: OrderStatus = statusText ? parseStatus(statusText) : (raw.emptyStatus ?? 'unknown');
+  // The later stage wins ("已付款" + "已发货" → delivered): parseStatus tries the most decisive words first.
+  const shown = [statusText, field(raw.stage, 64)].filter(Boolean).join(' / ');
+  let status: OrderStatus = shown ? parseStatus(shown) : (raw.emptyStatus ?? 'unknown');
   const area = readKeyArea([raw.keys ?? []].flat().join('\n'));
   if (area.status === 'out_of_stock' && status !== 'refunded') status = 'out_of_stock';
   else if (area.keys.length && !/^(refunded|frozen|out_of_stock)$/.test(status)) status = 'delivered';
@@ -384,16 +389,15 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
 
 /**
  * An adapter whose reader returns raw orders: each becomes an order of platform `id` (raw orders
- * without a valid order number are dropped). `currency` is the default for amounts without a
- * currency marker, for systems that always price in CNY.
+ * without a valid order number are dropped). No currency is assumed: an order has one only when the page
+ * shows a marker (￥ ¥ 元 USDT …) with its amount.
  */
 export const adapter = (
   id: string,
   detect: PlatformAdapter['detect'],
   read: (doc: Document, url: URL) => RawOrder[],
-  currency?: string,
 ): PlatformAdapter => ({
   id,
   detect,
-  extract: (doc, url) => read(doc, url).flatMap((raw) => buildOrder(id, { currency, ...raw }) ?? []),
+  extract: (doc, url) => read(doc, url).flatMap((raw) => buildOrder(id, raw) ?? []),
 });

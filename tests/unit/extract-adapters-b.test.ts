@@ -32,6 +32,25 @@ const zfakaRow = (no: string, status: string): string =>
 const zfakaTable = (rows: string): string =>
   `<table id="query-table"><thead><tr><th>订单ID</th><th>订单名称</th><th>数量</th><th>金额</th><th>下单时间</th><th>状态</th><th>操作</th></tr></thead><tbody>${rows}</tbody></table>`;
 
+/** A row of the AJAX-built desktop table: the status cell holds the badge and a button. */
+const zfakaButtonRow = (no: string, badge: string, button: string): string =>
+  `<tr><td>${no}</td><td>商品</td><td>1</td><td>9.90</td><td>2024-06-01 10:00:00</td><td><span class="layui-badge">${badge}</span> <button class="view_kami layui-btn layui-btn-xs">${button}</button></td></tr>`;
+
+/** A mobile view as the SSR page and the order-number search build it: "订单信息-" + badge + a button. */
+const zfakaHeader = (no: string, badge: string, button: string): string =>
+  `<div class="layui-hide-sm"><div class="layui-card-header">订单信息-<span class="layui-badge">${badge}</span>
+    <button class="layui-btn layui-btn-xs">${button}</button></div>
+    <div id="prodcut_num"><div class="layui-form-item"><label>订单</label><input value="${no}" readonly></div></div></div>`;
+
+/** An item of the mobile contact-search accordion (layui appends an icon-font arrow to its title). */
+const zfakaItem = (title: string, rows: string): string =>
+  `<div class="layui-colla-item"><h2 class="layui-colla-title">${title}<i class="layui-icon layui-colla-icon">\ue602</i></h2>
+    <div class="layui-colla-content"><div id="prodcut_num">${rows}</div></div></div>`;
+
+/** A mobile label + readonly input row. */
+const zfakaInputRow = (label: string, value: string): string =>
+  `<div class="layui-form-item"><label class="layui-form-label">${label}</label><input value="${value}" readonly disabled></div>`;
+
 const fakanetRow = (no: string, paid: string): string =>
   `<tr><td>2024-06-01 10:00:00</td><td>${no}</td><td>支付宝</td><td>50.00元</td><td>${paid}</td><td>未付款/马上付款</td></tr>`;
 
@@ -173,8 +192,53 @@ describe('zfaka', () => {
       <div class="layui-form-item"><label>订单</label><input value="zlkbCARD" readonly></div>
       <div class="layui-form-item"><label>金额</label><input value="5.00" readonly></div></div>`;
     expect(zfaka.extract(page(card), url)).toEqual([
-      { platform: 'zfaka', orderNo: 'zlkbCARD', amount: 5, currency: 'CNY', status: 'delivered', statusText: '已完成' },
+      { platform: 'zfaka', orderNo: 'zlkbCARD', amount: 5, status: 'delivered', statusText: '已完成' },
     ]);
+  });
+
+  it('keeps the 提取卡密 / 未支付订单 buttons out of the status text, desktop and mobile', () => {
+    const desktop = zfaka.extract(page(zfakaTable(zfakaButtonRow('zlkb1', '已完成', '提取卡密'))), url);
+    expect(desktop.map((o) => [o.status, o.statusText])).toEqual([['delivered', '已完成']]);
+
+    const mobile = zfaka.extract(
+      page(zfakaHeader('zlkb2', '待付款', '未支付订单') + zfakaHeader('zlkb3', '已完成', '提取卡密')),
+      url,
+    );
+    expect(mobile.map((o) => [o.orderNo, o.status, o.statusText])).toEqual([
+      ['zlkb2', 'pending_payment', '待付款'],
+      ['zlkb3', 'delivered', '已完成'],
+    ]);
+  });
+
+  it('reads the contact-search accordion: number and status from the title, the rest from the rows', () => {
+    const doc = page(
+      `<div class="layui-collapse" lay-accordion="">${zfakaItem(
+        '订单zlkbA1B2C3 --- <span class="layui-badge layui-bg-blue">待处理</span>',
+        zfakaInputRow('商品', '点券') + zfakaInputRow('金额', '60.00'),
+      )}${zfakaItem('订单zlkbD4E5F6 --- <span class="layui-badge">已完成</span>', zfakaInputRow('订单', 'zlkbD4E5F6'))}</div>`,
+    );
+    expect(zfaka.detect(doc, url)).toBe(true);
+    expect(zfaka.extract(doc, url)).toEqual([
+      {
+        platform: 'zfaka',
+        orderNo: 'zlkbA1B2C3',
+        productName: '点券',
+        amount: 60,
+        status: 'processing',
+        statusText: '待处理',
+      },
+      { platform: 'zfaka', orderNo: 'zlkbD4E5F6', status: 'delivered', statusText: '已完成' },
+    ]);
+  });
+
+  it('claims no heading without readonly rows under it (an FAQ accordion, a page title)', () => {
+    const doc = page(
+      `<div class="layui-card"><div class="layui-card-header">订单信息-说明</div><p>下单后请保存订单号。</p></div>
+       <div class="layui-colla-item"><h2 class="layui-colla-title">订单zlkb20240601 --- 常见问题</h2>
+       <div class="layui-colla-content">支付后自动发货。</div></div>`,
+    );
+    expect(zfaka.detect(doc, url)).toBe(false);
+    expect(zfaka.extract(doc, url)).toEqual([]);
   });
 
   it('an empty query table is recognised but yields nothing', () => {

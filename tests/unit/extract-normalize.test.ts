@@ -135,10 +135,10 @@ describe('parseAmount', () => {
     expect(parseAmount('12 TRX')).toEqual({ amount: 12, currency: 'TRX' });
     expect(parseAmount('$5')).toEqual({ amount: 5, currency: 'USD' });
   });
-  it('uses the default currency only when the text has none', () => {
+  it('assumes no currency for a bare number', () => {
     expect(parseAmount('8.8')).toEqual({ amount: 8.8 });
-    expect(parseAmount('8.8', 'CNY')).toEqual({ amount: 8.8, currency: 'CNY' });
-    expect(parseAmount('2 USDT', 'CNY')).toEqual({ amount: 2, currency: 'USDT' });
+    expect(parseAmount('288.00')).toEqual({ amount: 288 });
+    expect(parseAmount('订单总价： 45.00')).toEqual({ amount: 45 });
   });
   it('rejects text without a number', () => {
     expect(parseAmount('免费')).toBeUndefined();

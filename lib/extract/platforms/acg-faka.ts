@@ -29,8 +29,11 @@ const CARTOON = {
   amount: '.amount-value',
   product: '.goods-name',
 };
-/** Its two status badges (payment, shipment), the "数量：1" chips and the key boxes. */
-const BADGES = ['.status-badge', '.shipment-badge'];
+/**
+ * Its two badges: the order's status (待付款 / 已付款, the status text) and, once paid, the shipment (等待发货 /
+ * 已发货, which only refines the status); then the "数量：1" chips and the key boxes.
+ */
+const BADGES = { status: '.status-badge', shipment: '.shipment-badge' };
 const CHIPS = '.goods-sku';
 const CARTOON_KEYS = '.card-display';
 
@@ -65,9 +68,8 @@ const cartoonOrder = (item: Element): RawOrder => {
   const chip = (label: string): string | undefined => chips.find(([l]) => l === label)?.[1];
   return {
     ...readFields(item, CARTOON),
-    status: BADGES.map((sel) => textOf(one(item, sel)))
-      .filter(Boolean)
-      .join(' / '),
+    status: textOf(one(item, BADGES.status)),
+    stage: textOf(one(item, BADGES.shipment)),
     quantity: chip('数量'),
     delivery: chip('商品类型'),
     keys: all(item, CARTOON_KEYS, 10)
@@ -105,7 +107,7 @@ const oldOrder = (block: Element, anchor: Element): RawOrder => {
 };
 
 const cartoonItems = (doc: Document): Element[] =>
-  allOutsideAds(doc, ITEM, 100).filter((el) => one(el, CARTOON.orderNo) && one(el, BADGES[0]!));
+  allOutsideAds(doc, ITEM, 100).filter((el) => one(el, CARTOON.orderNo) && one(el, BADGES.status));
 
 const oldAnchors = (doc: Document): Element[] => allOutsideAds(doc, OLD_ANCHOR, 100);
 
@@ -118,6 +120,4 @@ export default adapter(
     const anchors = oldAnchors(doc);
     return orderBlocks(anchors).map((block, i) => oldOrder(block, anchors[i]!));
   },
-  // This system always prices in CNY.
-  'CNY',
 );

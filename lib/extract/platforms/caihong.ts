@@ -141,6 +141,4 @@ export default adapter(
       ...fromLists(doc),
     ];
   },
-  // This system always prices in CNY.
-  'CNY',
 );

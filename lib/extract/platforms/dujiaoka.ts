@@ -144,13 +144,14 @@ const readBlock = (block: Element, anchor: Element, theme: Theme, url: URL): Raw
   const lines = splitCardKeys(
     (keyEls.length ? keyEls : allOutsideAds(block, KEY_FALLBACK, 50)).map((el) => valueOf(el)).join('\n'),
   );
-  // Before delivery the key area of a manual product holds what the buyer typed: that is the contact.
+  // Before delivery the key area of a manual product holds what the buyer typed ("QQ账号:123"): never keys, and
+  // the contact only when the page shows no labelled one (下单邮箱 / 邮箱).
   if (
     lines.length &&
     /^(pending_payment|paid|processing)$/.test(parseStatus(raw.status)) &&
     lines.every((l) => INPUT_LINE.test(l))
   ) {
-    raw.contact = lines.join('; ');
+    raw.contact ??= lines.join('; ');
   } else {
     raw.keys = lines;
   }
@@ -166,6 +167,4 @@ export default adapter(
       ? orderBlocks(found.anchors).map((block, i) => readBlock(block, found.anchors[i]!, found.theme, url))
       : [];
   },
-  // This system always prices in CNY.
-  'CNY',
 );

@@ -81,7 +81,6 @@ const fromCashier = (doc: Document): RawOrder => {
     orderedAt: pick(pairs, ['创建时间']),
     // 订单金额 is what the shop asked for; 需支付 may add epay's fee.
     amount: textOf(one(root, CASHIER_AMOUNT)),
-    currency: 'CNY',
     emptyStatus: 'pending_payment',
   };
 };

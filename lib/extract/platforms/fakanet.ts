@@ -86,6 +86,4 @@ export default adapter(
     const detail = raws.length === 1 ? paymentDetail(doc) : {};
     return raws.map((raw) => ({ ...raw, contact, paidAt: detail.paidAt, payment: raw.payment ?? detail.payment }));
   },
-  // This system always prices in CNY.
-  'CNY',
 );
