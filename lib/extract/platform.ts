@@ -65,7 +65,9 @@ const BLOCK =
 /**
  * Rendered-like text of a node: text nodes only, script/style/template content skipped, a `\n` at
  * every block boundary and `<br>`, at most `max` characters. `skip` drops an element and everything
- * inside it (e.g. ads); `control` gives the text of a textarea or input (default: none).
+ * inside it (e.g. ads); `control` gives the text of a textarea or input (default: none). Line breaks inside text
+ * nodes are kept (keys in a `white-space: pre-line` box are lines) unless `flat`: then, outside `<pre>`, they are
+ * spaces, as a browser renders them, so a pretty-printed "Label：\n  value" stays one line.
  * Iterative, so deep hostile trees cannot overflow the stack.
  */
 export const readText = (
@@ -73,6 +75,7 @@ export const readText = (
   max = MAX_TEXT,
   skip?: (el: Element) => boolean,
   control?: (el: Element) => string | undefined,
+  flat = false,
 ): string => {
   let out = '';
   let size = 0;
@@ -85,7 +88,8 @@ export const readText = (
     }
     const type = cur.nodeType;
     if (type === 3) {
-      const v = (cur.nodeValue ?? '').slice(0, max - size);
+      let v = (cur.nodeValue ?? '').slice(0, max - size);
+      if (flat && !cur.parentElement?.closest('pre')) v = v.replace(/[\r\n]+/g, ' ');
       out += v;
       size += v.length;
       continue;
@@ -129,6 +133,33 @@ export const isChrome = (el: Element): boolean => el.matches('nav,header,footer,
 export const textOf = (el: Node | null | undefined, max: number = MAX_FIELD): string =>
   cleanText(readText(el, max * 4 + 64), max);
 
+/** One-line text of `el` without the text of its descendants matching the selector `skip` (e.g. "点击查看" links). */
+export const textWithout = (el: Element | null | undefined, skip: string, max: number = MAX_FIELD): string =>
+  cleanText(
+    readText(el, max * 4 + 64, (e) => e !== el && e.matches(skip)),
+    max,
+  );
+
+// Controls that sit beside a status: 补交 / 提取卡密 / 复制 buttons.
+const BUTTONS = 'button,.btn,.button,.layui-btn,[role="button"]';
+
+/**
+ * The text of a status element without the actions beside the status: buttons (彩虹's "异常" + 补交 reads "异常") and
+ * links that say no status (fakanet's 点击查看). Links that are part of the status stay (fakanet's "部分付款/继续支付",
+ * 彩虹's "异常" linked to its reason). A cell that is nothing but a button keeps its text only if that is a status.
+ */
+export const statusOf = (el: Element | null | undefined): string => {
+  const text = cleanText(
+    readText(
+      el,
+      MAX_FIELD * 4,
+      (e) => e !== el && (e.matches(BUTTONS) || (e.localName === 'a' && parseStatus(textOf(e, 64)) === 'unknown')),
+    ),
+  );
+  const whole = text || textOf(el);
+  return text || parseStatus(whole) !== 'unknown' ? whole : '';
+};
+
 /** Value of a form control (input/textarea `.value`), else the element's text; raw lines kept, bounded. */
 export const valueOf = (el: Element | null | undefined, max: number = MAX_AREA): string =>
   el && /^(textarea|input)$/.test(el.localName)
@@ -163,17 +194,14 @@ export const readPairs = (root: ParentNode, spec: PairSpec, keep?: (row: Element
     const head = textOf(labelEl, 64);
     const label = normLabel(head);
     if (!label) continue;
+    const status = isStatusLabel(label);
     let value: string;
     if (spec.value) {
       // The value element's text, or its value when it is a form control (ZFAKA's readonly inputs).
-      value = cleanText(
-        valueOf(
-          all(row, spec.value, 20).find((e) => e !== labelEl && !e.contains(labelEl)),
-          1088,
-        ),
-      );
+      const el = all(row, spec.value, 20).find((e) => e !== labelEl && !e.contains(labelEl));
+      value = status && el?.localName !== 'input' ? statusOf(el) : cleanText(valueOf(el, 1088));
     } else {
-      const whole = textOf(row, 1024);
+      const whole = status ? statusOf(row) : textOf(row, 1024);
       value = cleanText(whole.startsWith(head) ? whole.slice(head.length) : whole.replace(/^[^:：]*[:：]/, ''));
     }
     pairs.push([label, value.replace(/^[:：]\s*/, '')]);
@@ -228,22 +256,44 @@ export const tableRecords = (table: Element): Array<Map<string, Element>> => {
   });
 };
 
-/** Label → cell text pairs of one table record. */
-export const recordPairs = (rec: Map<string, Element>): Pairs => [...rec].map(([label, cell]) => [label, textOf(cell)]);
+/** Label → cell text pairs of one table record (a status cell without its buttons and links, see statusOf). */
+export const recordPairs = (rec: Map<string, Element>): Pairs =>
+  [...rec].map(([label, cell]) => [label, isStatusLabel(label) ? statusOf(cell) : textOf(cell)]);
 
 /**
- * For each anchor (one per order, e.g. the order-number element), the widest ancestor that holds no
- * other anchor: the order's block on a page listing several orders.
+ * For each anchor (one per order, e.g. the order-number element), the widest ancestor that holds no other anchor:
+ * the order's block on a page listing several orders.
+ * Some themes put an order's parts side by side instead of in one wrapper (dujiaoka avatar/hyper: a row with the
+ * number, then a card with the fields; morpho: two columns per order). There the block is the run of siblings from
+ * the anchor's element up to the next order's; the last order takes as many siblings as the one before it. Such a
+ * run is read from a detached copy, so the page itself is never changed.
  */
-export const orderBlocks = (anchors: readonly Element[]): Element[] => {
+export const orderBlocks = (anchors: readonly Element[]): ParentNode[] => {
   const list = anchors.slice(0, MAX_ORDERS);
-  return list.map((anchor) => {
+  const blocks = list.map((anchor) => {
     let block = anchor;
     for (let p = anchor.parentElement; p && !/^(body|html)$/.test(p.localName); p = p.parentElement) {
       if (list.some((other) => other !== anchor && p.contains(other))) break;
       block = p;
     }
     return block;
+  });
+  // Elements in the current run; the last block keeps the run of the one before (1 unless they are siblings).
+  let run = 1;
+  return blocks.map((first, i) => {
+    const next = blocks[i + 1];
+    if (next) {
+      let el = first.nextElementSibling;
+      for (run = 1; el && el !== next; el = el.nextElementSibling) run++;
+      if (!el) run = 1;
+    }
+    if (run < 2) return first;
+    const copy = first.ownerDocument.createDocumentFragment();
+    for (let n: Node | null = first, els = 0; n && els < run; n = n.nextSibling) {
+      if (n.nodeType === 1) els++;
+      copy.append(n.cloneNode(true));
+    }
+    return copy;
   });
 };
 
@@ -285,6 +335,16 @@ export const LABELS: Record<Field, string[]> = vocab({
   delivery: '订单类型 商品类型 发货模式 发货方式 发货类型',
   keys: '卡密 卡密信息 卡号卡密 发货内容',
 });
+
+/** True for the labels of a status row or column. */
+const isStatusLabel = (label: string): boolean => LABELS.status.includes(label);
+
+/**
+ * The contact among a buyer's own input lines ("手机号：13912345678" → "13912345678"): the value of a contact-like
+ * line (the vocabulary's contact labels); other input ("游戏区服：天空岛", "备注：…") is not a contact.
+ */
+export const inputContact = (lines: readonly string[]): string | undefined =>
+  pick(linePairs(lines.join('\n'), 20), LABELS.contact);
 
 /** Raw page strings for one order, before normalisation. */
 export interface RawOrder {

@@ -2,7 +2,6 @@
  * Where on a page an adapter may read: never inside ad containers (a hostile or merely noisy page can
  * place a fake "订单号" block there), and never the text of action links that sit inside a value cell.
  */
-import { cleanText, MAX_FIELD } from './normalize';
 import { all, isChrome, readText } from './platform';
 
 /** Containers that hold ads or sponsored blocks, never the page's own order. */
@@ -19,13 +18,12 @@ export const outsideAds = (els: readonly Element[]): Element[] => els.filter((el
 export const allOutsideAds = (root: ParentNode | null | undefined, selector: string, max?: number): Element[] =>
   outsideAds(all(root, selector, max));
 
-/** Text of a block without page chrome and ads (and without `also`, when given): where its "Label：value" lines are. */
+/**
+ * Text of a block as rendered lines, without page chrome and ads (and without `also`, when given): where its
+ * "Label：value" lines are.
+ */
 export const ownText = (block: Node | null | undefined, also?: Element): string =>
-  readText(block, undefined, (el) => isChrome(el) || inAd(el) || el === also);
+  readText(block, undefined, (el) => isChrome(el) || inAd(el) || el === also, undefined, true);
 
-/** One-line text of `el` without the text of descendants matching the selector `skip` (e.g. "点击查看" links). */
-export const textWithout = (el: Element | null | undefined, skip: string, max: number = MAX_FIELD): string =>
-  cleanText(
-    readText(el, max * 4 + 64, (e) => e.matches(skip)),
-    max,
-  );
+// Moved beside the other text readers; re-exported for the adapters that import it from here.
+export { textWithout } from './platform';

@@ -248,6 +248,10 @@ describe('zfaka', () => {
   });
 });
 
+/** A fakanet result row whose status cell is `status`. */
+const fakanetStatusRow = (no: string, status: string): string =>
+  `<tr><td>2024-06-01 10:00:00</td><td>${no}</td><td>支付宝</td><td>50.00元</td><td>0.00元</td><td>${status}</td></tr>`;
+
 describe('fakanet', () => {
   const head =
     '<tr><th>订单时间</th><th>订单号</th><th>支付方式</th><th>订单金额</th><th>支付金额</th><th>订单状态</th></tr>';
@@ -273,6 +277,23 @@ describe('fakanet', () => {
     expect(order?.paidAt).toBe('2024-06-01T10:01:00+08:00');
   });
 
+  it('keeps a 点击查看 link out of the status but a status word in a link in it', () => {
+    const doc = page(
+      `<table>${head}${fakanetStatusRow('F100001', '<span>完成付款/订单完成</span> <a href="orderquery.htm?orderid=F100001">点击查看</a>')}${fakanetStatusRow(
+        'F100002',
+        '<span>部分付款</span>/<a href="pay.htm?orderid=F100002">继续支付</a>',
+      )}${fakanetStatusRow('F100003', '<a href="orderquery.htm?orderid=F100003">点击查看</a>')}</table>`,
+    );
+    expect(
+      fakanet.extract(doc, new URL('https://f.example/orderquery.htm')).map((o) => [o.status, o.statusText]),
+    ).toEqual([
+      ['delivered', '完成付款/订单完成'],
+      ['pending_payment', '部分付款/继续支付'],
+      // Only the link: no status shown.
+      ['unknown', undefined],
+    ]);
+  });
+
   it('ignores tables without the order columns', () => {
     const doc = page('<table><tr><th>订单号</th><th>金额</th></tr><tr><td>F1</td><td>1</td></tr></table>');
     expect(fakanet.detect(doc, new URL('https://f.example/'))).toBe(false);
@@ -293,6 +314,107 @@ describe('qs-faka callback page', () => {
     expect(qsFaka.detect(qsShell('支付成功'), new URL('https://q.example/callback'))).toBe(false);
     expect(qsFaka.detect(qsShell('支付成功'), new URL('https://q.example/pay?out_trade_no=T1'))).toBe(false);
     expect(qsFaka.detect(page('<div id="app"><h2>支付成功</h2></div>'), url)).toBe(false);
+  });
+});
+
+/** The qs-faka order page after a query: the search box holds what was searched, `.no-order` the notice. */
+const qsOrderPage = (searched: string, notice: string): Document =>
+  page(`<div id="app"><div class="order-wrapper"><div class="order-search"><div class="t-input__wrap orderid_input">
+    <div class="t-input"><input class="t-input__inner" placeholder="请输入订单号" type="text" value="${searched}"></div></div>
+    <button class="t-button order-btn"><span class="t-button__text">查询订单</span></button></div>
+    <div class="order"><div class="container"><div class="t-row"><div class="t-col"><div class="no-order"><p>${notice}</p></div></div></div></div></div></div>`);
+
+/** What the unpaid notice gives for `orderNo`. */
+const qsUnpaid = (orderNo: string): unknown => [
+  { platform: 'qs-faka', orderNo, status: 'pending_payment', statusText: '订单未支付' },
+];
+
+describe('qs-faka unpaid order', () => {
+  const trade = 'Dd240612223318a4b0c2d9';
+
+  it('reads 订单未支付 as the searched order waiting for payment', () => {
+    expect(qsFaka.extract(qsOrderPage(trade, '订单未支付'), new URL('https://q.example/order'))).toEqual(
+      qsUnpaid(trade),
+    );
+    // Numbers with the user-id prefix the shop can choose instead.
+    const numeric = '1024061222331800c0ffee';
+    expect(qsFaka.extract(qsOrderPage(numeric, '订单未支付'), new URL('https://q.example/order'))).toEqual(
+      qsUnpaid(numeric),
+    );
+  });
+
+  it("falls back to the URL's orderId only when the box is empty or shows it", () => {
+    const url = new URL(`https://q.example/order?orderId=${trade}`);
+    expect(qsFaka.extract(qsOrderPage('', '订单未支付'), url)).toEqual(qsUnpaid(trade));
+    // A contact in the box (the query matches contacts too): the unpaid order is not the URL's.
+    expect(qsFaka.extract(qsOrderPage('13912345678', '订单未支付'), url)).toEqual([]);
+    expect(qsFaka.extract(qsOrderPage('13912345678', '订单未支付'), new URL('https://q.example/order'))).toEqual([]);
+  });
+
+  it('gives nothing for the other notices or an empty search page', () => {
+    const url = new URL(`https://q.example/order?orderId=${trade}`);
+    for (const notice of ['没有查询到订单信息', '']) {
+      const doc = qsOrderPage(trade, notice);
+      expect(qsFaka.detect(doc, url)).toBe(false);
+      expect(extractOrders(doc, url.href)).toEqual([]);
+    }
+  });
+});
+
+/** kamiFaka's search page after a query, as the compiled Vue renders it. */
+const kamiSearch = (searched: string, time: string): Document =>
+  page(`<div class="section-body"><div class="card"><h2 class="section-title">订单查询</h2></div>
+    <div class="card"><div class="card-body"><div class="section-title mt-0">订单号:</div>
+    <input type="text" class="form-control" placeholder="从支付软件，付款记录里可以查看订单编号，Order开头" value="${searched}">
+    <button class="btn btn-primary" type="button">查询</button></div></div>
+    <div class="card"><div class="card-header"><h4>订单详情</h4><div class="card-header-action"><a class="btn btn-info">复制</a></div></div>
+    <div class="card-body"><div class="alert alert-light"><div class="alert-body"><div class="alert-title text-center">卡密信息</div>
+    <h6>K-1<br>K-2</h6></div></div><div class="alert alert-dark text-center">${time}</div></div></div></div>`);
+
+describe('kamifaka search and qrcode pages', () => {
+  const no = 'Order_1718196000123k3j9x2ab';
+
+  it('takes the number from the search box and the stored time as the payment time', () => {
+    for (const href of ['https://k.example/#/search', 'https://k.example/search']) {
+      expect(kamifaka.extract(kamiSearch(no, '交易时间：2024-06-12 20:41:37'), new URL(href))).toEqual([
+        {
+          platform: 'kamifaka',
+          orderNo: no,
+          paidAt: '2024-06-12T20:41:37+08:00',
+          status: 'delivered',
+          cardKeys: ['K-1', 'K-2'],
+        },
+      ]);
+    }
+  });
+
+  it('does not take a contact or a short value from the box as the number', () => {
+    for (const typed of ['13912345678', 'buyer@example.com', 'Order_1718']) {
+      expect(
+        kamifaka.extract(kamiSearch(typed, '交易时间：2024-06-12 20:41:37'), new URL('https://k.example/#/search')),
+      ).toEqual([]);
+    }
+  });
+
+  it('dates the order, not the payment, on the pay wizard line that also names the contact', () => {
+    const [order] = kamifaka.extract(
+      kamiSearch(no, '交易时间：2024-06-12 ❤ 联系方式：buyer@example.com'),
+      new URL('https://k.example/#/3/pay'),
+    );
+    expect([order?.orderedAt, order?.paidAt, order?.contact]).toEqual([
+      '2024-06-12T00:00:00+08:00',
+      undefined,
+      'buyer@example.com',
+    ]);
+  });
+
+  it('reads the qrcode route as a pay page', () => {
+    const doc = kamiPay('<p>^_^订单支付成功！</p>');
+    expect(kamifaka.detect(doc, new URL('https://k.example/#/qrcode'))).toBe(true);
+    expect(kamifaka.extract(doc, new URL('https://k.example/#/qrcode'))).toEqual([
+      { platform: 'kamifaka', orderNo: 'a'.repeat(27), status: 'paid', statusText: '^_^订单支付成功！' },
+    ]);
+    expect(kamifaka.detect(doc, new URL('https://k.example/#/contact'))).toBe(false);
   });
 });
 

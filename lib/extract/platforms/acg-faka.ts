@@ -6,11 +6,13 @@ import { parseDeliveryMode, splitCardKeys } from '../normalize';
 import {
   adapter,
   all,
+  inputContact,
   linePairs,
   one,
   orderBlocks,
   rawFromPairs,
   readFields,
+  statusOf,
   textOf,
   valueOf,
   vocab,
@@ -68,8 +70,8 @@ const cartoonOrder = (item: Element): RawOrder => {
   const chip = (label: string): string | undefined => chips.find(([l]) => l === label)?.[1];
   return {
     ...readFields(item, CARTOON),
-    status: textOf(one(item, BADGES.status)),
-    stage: textOf(one(item, BADGES.shipment)),
+    status: statusOf(one(item, BADGES.status)),
+    stage: statusOf(one(item, BADGES.shipment)),
     quantity: chip('数量'),
     delivery: chip('商品类型'),
     keys: all(item, CARTOON_KEYS, 10)
@@ -78,17 +80,20 @@ const cartoonOrder = (item: Element): RawOrder => {
   };
 };
 
-/** Split the old theme's key text into the buyer's private input (the contact) and the keys. */
+/**
+ * Split the old theme's key text into the buyer's private input and the keys. The private block holds the shop's
+ * custom fields as "名称：值" lines; a contact-like one (手机号 / QQ号 / 邮箱地址 / 联系方式 …) gives the contact, as its
+ * value alone; other input (区服, 备注) is neither contact nor keys.
+ */
 const splitPrivacy = (text: string): { contact?: string; keys: string[] } => {
   const lines = splitCardKeys(text);
   const p = lines.findIndex((l) => PRIVACY_MARK.test(l));
   if (p < 0) return { keys: lines.filter((l) => !KEYS_MARK.test(l)) };
   const k = lines.findIndex((l, i) => i > p && KEYS_MARK.test(l));
-  const privateLines = lines.slice(p + 1, k < 0 ? undefined : k);
-  return { contact: privateLines.join('; ') || undefined, keys: k < 0 ? [] : lines.slice(k + 1) };
+  return { contact: inputContact(lines.slice(p + 1, k < 0 ? undefined : k)), keys: k < 0 ? [] : lines.slice(k + 1) };
 };
 
-const oldOrder = (block: Element, anchor: Element): RawOrder => {
+const oldOrder = (block: ParentNode, anchor: Element): RawOrder => {
   const raw = rawFromPairs(linePairs(ownText(block)), VOCAB);
   raw.orderNo = textOf(anchor) || raw.orderNo;
   const typed = raw.product ? TYPE_SUFFIX.exec(raw.product) : null;

@@ -1,6 +1,7 @@
 /**
  * 彩虹自助下单系统 (卡盟/代刷 with 发卡): the faka template's query list (/?mod=query), the default
- * template's list, the 订单详细信息 popup (`table#orderItem`) and the 卡密查看 page (/?mod=faka, `#txt_0`).
+ * template's list, the 订单详细信息 popup (`table#orderItem`) and the 卡密查看 page (/?mod=faka&id=…, keys in
+ * `#txt_0`: a readonly textarea in the real template, a div in the survey; the product name in the block's h2).
  * Survey §3. Several views can be on one page (the popup over a list): all are read, the popup first.
  */
 import { cleanText, splitCardKeys } from '../normalize';
@@ -14,6 +15,7 @@ import {
   rawFromPairs,
   readText,
   recordPairs,
+  statusOf,
   tableRecords,
   textOf,
   valueOf,
@@ -27,7 +29,9 @@ import { allOutsideAds, ownText } from '../scope';
 const POPUP = 'table#orderItem';
 const POPUP_LABEL = 'td.orderTitle';
 const POPUP_VALUE = 'td.orderContent';
-const KEY_PAGE = 'div#txt_0';
+const KEY_PAGE = '#txt_0';
+/** The key page's heading (`.block-title h2` in the real template): the product (tool) name. */
+const KEY_PAGE_TITLE = 'h2';
 
 /** The two list layouts, told apart by the header cells they must have. */
 const LISTS: ReadonlyArray<{ requires: readonly string[]; vocab: Vocabulary }> = [
@@ -104,7 +108,8 @@ const fromPopup = (table: Element): RawOrder => {
       continue;
     }
     if (!label || !value) continue;
-    const pair: [string, string] = [labelOf(label), cleanText(readText(value), 1024)];
+    const name = labelOf(label);
+    const pair: [string, string] = [name, name === '订单状态' ? statusOf(value) : cleanText(readText(value), 1024)];
     if (section < 2) (section ? live : base).push(pair);
     // 下单信息 is "名称：值" lines; the first one is the account (下单账号 / 联系方式). Masked passwords are skipped.
     if (pair[0] === '下单信息') contact ??= linePairs(readText(value), 20).find(([, v]) => v && !/^\*+$/.test(v))?.[1];
@@ -121,6 +126,11 @@ const fromPopup = (table: Element): RawOrder => {
 const fromKeyPage = (doc: Document, url: URL, box: Element): RawOrder => {
   const raw = rawFromPairs(linePairs(ownText(doc.body, box)));
   raw.orderNo = url.searchParams.get('id') ?? raw.orderNo;
+  // The real template names the product only in its heading; a page that labels it (商品名称：) is read first.
+  const title = allOutsideAds(doc, KEY_PAGE_TITLE, 5)
+    .map((h) => textOf(h))
+    .find((t) => t && !/^卡密(?:查看|信息)$/.test(t));
+  raw.product ??= title;
   raw.keys = valueOf(box);
   return raw;
 };

@@ -2,15 +2,15 @@
  * 独角数卡 dujiaoka (SSR, Laravel): detail pages (/detail-order-sn/{SN}, /order/detail/{SN}) and the
  * search results (/search-order-by-*), which render one block per order. Themes are data; see survey §1.
  */
-import { cleanText, parseDeliveryMode, parseStatus, splitCardKeys } from '../normalize';
+import { parseDeliveryMode, parseStatus, splitCardKeys } from '../normalize';
 import {
   adapter,
   all,
+  inputContact,
   linePairs,
   orderBlocks,
   rawFromPairs,
   readPairs,
-  readText,
   textOf,
   valueOf,
   vocab,
@@ -34,14 +34,15 @@ interface Theme {
 
 const THEMES: readonly Theme[] = [
   {
-    // hyper
+    // hyper, and avatar as Lulu-Grant/dujiaoka HEAD prints it
     anchor: 'h3 .badge',
     rows: { row: '.orderinfo-info div.mb-1', label: 'label', value: 'span' },
     keys: '.orderinfo-kami textarea',
     emptyStatus: 'abnormal',
   },
   {
-    // avatar (fork Lulu-Grant/dujiaoka)
+    // avatar as the survey describes it. The fork's own avatar theme (Lulu-Grant/dujiaoka HEAD) prints hyper's markup
+    // (h3 .badge, div.mb-1 > label + span, one row and one card per order) and is read by the entry above.
     anchor: '.avatar-orderinfo-row',
     rows: { row: '.avatar-orderinfo-row', label: 'span', value: 'strong' },
     keys: 'textarea.avatar-kami-textarea',
@@ -108,14 +109,37 @@ const themeOf = (doc: Document): { theme: Theme; anchors: Element[] } | undefine
   return undefined;
 };
 
-/** morpho carts: product names, summed quantity, delivery mode over all items. */
-const cartItems = (block: Element, selector: string): { product?: string; quantity?: number; delivery?: string } => {
+/**
+ * morpho carts: one order number, several items. The rule for carts: productName = the item names joined with "、",
+ * quantity = the sum of the items' units ("单价：¥a × n"), amount = the order total (read from the order's rows), the
+ * keys of all items, and deliveryMode from the items' 自动发货 / 人工发货 badges: manual when any item waits for a
+ * person, auto only when every item is automatic. Each item's unit count and badge are read from the nearest
+ * ancestor of its heading that holds no other item, so a lone item never picks up text from the rest of the page.
+ */
+const cartItems = (block: ParentNode, selector: string): { product?: string; quantity?: number; delivery?: string } => {
   const heads = all(block, selector, 50);
   if (!heads.length) return {};
-  const items = orderBlocks(heads).map((item, i) => {
-    const text = cleanText(readText(item), 2000);
-    return { name: textOf(heads[i]), qty: Number(UNIT_PRICE.exec(text)?.[1] ?? 0), mode: parseDeliveryMode(text) };
-  });
+  // What `read` finds in the nearest ancestor of an item's heading, inside the order and holding no other item.
+  const near = <T>(head: Element, read: (el: Element) => T | undefined): T | undefined => {
+    for (let el = head.parentElement; el && (block as Node).contains(el); el = el.parentElement) {
+      const box = el;
+      if (heads.some((h) => h !== head && box.contains(h))) break;
+      const found = read(box);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  const items = heads.map((head) => ({
+    name: textOf(head),
+    qty: Number(near(head, (el) => UNIT_PRICE.exec(textOf(el, 2000))?.[1]) ?? 0),
+    mode: near(head, (el) =>
+      parseDeliveryMode(
+        all(el, '.badge', 10)
+          .map((b) => textOf(b, 32))
+          .join(' '),
+      ),
+    ),
+  }));
   const modes = new Set(items.map((i) => i.mode));
   return {
     product: items.map((i) => i.name).join('、'),
@@ -124,7 +148,7 @@ const cartItems = (block: Element, selector: string): { product?: string; quanti
   };
 };
 
-const readBlock = (block: Element, anchor: Element, theme: Theme, url: URL): RawOrder => {
+const readBlock = (block: ParentNode, anchor: Element, theme: Theme, url: URL): RawOrder => {
   const structured = readPairs(block, theme.rows, notAd);
   // Forks wrap rows differently; the block's own "X：value" lines fill what the row selectors missed.
   const raw = rawFromPairs([...structured, ...linePairs(ownText(block))], VOCAB);
@@ -144,14 +168,14 @@ const readBlock = (block: Element, anchor: Element, theme: Theme, url: URL): Raw
   const lines = splitCardKeys(
     (keyEls.length ? keyEls : allOutsideAds(block, KEY_FALLBACK, 50)).map((el) => valueOf(el)).join('\n'),
   );
-  // Before delivery the key area of a manual product holds what the buyer typed ("QQ账号:123"): never keys, and
-  // the contact only when the page shows no labelled one (下单邮箱 / 邮箱).
+  // Before delivery the key area of a manual product holds what the buyer typed ("QQ账号:123"): never keys; its
+  // contact-like line gives the contact only when the page shows no labelled one (下单邮箱 / 邮箱).
   if (
     lines.length &&
     /^(pending_payment|paid|processing)$/.test(parseStatus(raw.status)) &&
     lines.every((l) => INPUT_LINE.test(l))
   ) {
-    raw.contact ??= lines.join('; ');
+    raw.contact ??= inputContact(lines);
   } else {
     raw.keys = lines;
   }

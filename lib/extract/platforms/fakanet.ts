@@ -5,7 +5,7 @@
  * 订单支付详情 table (支付时间, 支付类型, 支付状态). Status cells read "完成付款/订单完成" and the like.
  */
 import { parseAmount } from '../normalize';
-import { adapter, normLabel, readText, tableHeaders, tableRecords, textOf, type RawOrder } from '../platform';
+import { adapter, normLabel, readText, statusOf, tableHeaders, tableRecords, textOf, type RawOrder } from '../platform';
 import { inAd } from '../scope';
 
 /** Columns every order table has (both search types); 订单时间 (not 下单时间) is this system's word. */
@@ -51,10 +51,8 @@ const fromRecord = (rec: Map<string, Element>, keysHeader: string | undefined): 
     payment: text('支付方式'),
     // 支付金额 is what was paid (after discounts); an unpaid order shows 0.00 there.
     amount: (parseAmount(paid)?.amount ?? 0) > 0 ? paid : text('订单金额'),
-    // The link a contact search puts beside the status is not part of the status.
-    status: text('订单状态')
-      ?.replace(/\s*点击查看\s*/g, ' ')
-      .trim(),
+    // The link a contact search puts beside the status (点击查看) is not part of the status.
+    status: statusOf(rec.get('订单状态')),
     quantity: keysHeader && /购买数\s*[:：]\s*\d+\s*\/\s*(\d+)/.exec(keysHeader)?.[1],
     keys,
     delivery: keys && /人工处理/.test(keys) ? '人工处理' : undefined,
