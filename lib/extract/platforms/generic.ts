@@ -47,17 +47,21 @@ const AD_TOKENS =
 /** Quoted, interactive and hidden elements. */
 const NEVER = 'blockquote,pre,code,button,dialog,marquee,[hidden],[aria-hidden="true"]';
 
-/** Hidden, quoted, advertising and chrome elements are not the order. */
+/** Hidden, quoted, advertising and chrome elements are not the order. A `<code>` that is a definition's whole value
+ * (`<dd><code>LS24…</code></dd>`, common in Bootstrap shops) is the order's own value, unlike code in docs and tables. */
 const skip = (el: Element): boolean =>
-  el.matches(NEVER) ||
+  (el.matches(NEVER) && !(el.localName === 'code' && el.parentElement?.localName === 'dd')) ||
   isChrome(el) ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '') ||
   hasToken(el, AD_TOKENS);
 
-/** Shop-shown values in form controls: readonly/disabled inputs and textareas, never what a user types. */
+/**
+ * Shop-shown values in form controls: readonly/disabled inputs and textareas, never what a user types. An empty one
+ * still fills its slot (a lone NL), so a label over an empty key box does not take the next link or line as its value.
+ */
 const control = (el: Element): string | undefined =>
   el.matches('[readonly],[disabled]') && (el.localName !== 'input' || /^(text|)$/i.test(el.getAttribute('type') ?? ''))
-    ? ((el as HTMLInputElement).value ?? '').slice(0, MAX_KEY * 50).replace(/\r?\n/g, NL)
+    ? ((el as HTMLInputElement).value ?? '').slice(0, MAX_KEY * 50).replace(/\r?\n/g, NL) || NL
     : undefined;
 
 type Pair = [Field, string];
