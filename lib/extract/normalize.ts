@@ -144,13 +144,17 @@ export const parseDeliveryMode = (text: string | null | undefined): 'auto' | 'ma
 const NOT_A_KEY =
   /正在(?:发货中|查询|解密|生成卡密)|请耐心等待|未发货|暂无卡密|请勿刷新|加载中|已人工处理|请输入查询密码|卡密加载失败/;
 
+/** A shop's note printed after the keys ("使用说明：请勿修改密码…"): a labelled line, never a key. */
+const NOTE_LINE = /^(?:使用说明|说明|注意|提示|温馨提示|备注)\s*[:：]/;
+
 /**
  * Split a key area into real keys and a status hint: stock messages → out_of_stock,
- * waiting notes → processing; both are dropped from the keys.
+ * waiting notes → processing; both are dropped from the keys, as are the shop's labelled notes.
  */
 export const readKeyArea = (text: string | null | undefined): { keys: string[]; status?: OrderStatus } => {
   let status: OrderStatus | undefined;
   const keys = splitCardKeys(text).filter((line) => {
+    if (NOTE_LINE.test(line)) return false;
     if (STOCK.test(line)) status = 'out_of_stock';
     else if (NOT_A_KEY.test(line)) status ??= /已人工处理/.test(line) ? 'delivered' : 'processing';
     else return true;

@@ -67,7 +67,8 @@ const BLOCK =
  * every block boundary and `<br>`, at most `max` characters. `skip` drops an element and everything
  * inside it (e.g. ads); `control` gives the text of a textarea or input (default: none). Line breaks inside text
  * nodes are kept (keys in a `white-space: pre-line` box are lines) unless `flat`: then, outside `<pre>`, they are
- * spaces, as a browser renders them, so a pretty-printed "Label：\n  value" stays one line.
+ * spaces, as a browser renders them, so a pretty-printed "Label：\n  value" stays one line. With `brMark`, a line
+ * that a `<br>` starts opens with it (the generic reader keeps such lines with the value before them).
  * Iterative, so deep hostile trees cannot overflow the stack.
  */
 export const readText = (
@@ -76,6 +77,7 @@ export const readText = (
   skip?: (el: Element) => boolean,
   control?: (el: Element) => string | undefined,
   flat = false,
+  brMark = '',
 ): string => {
   let out = '';
   let size = 0;
@@ -108,6 +110,10 @@ export const readText = (
     }
     if (BLOCK.test(name)) {
       out += '\n';
+      if (brMark && name === 'br') {
+        out += brMark;
+        continue;
+      }
       stack.push('\n');
     }
     const kids = cur.childNodes;

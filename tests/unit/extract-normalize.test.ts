@@ -200,6 +200,12 @@ describe('readKeyArea', () => {
   it('passes real keys through', () => {
     expect(readKeyArea('ABC-123\nDEF-456')).toEqual({ keys: ['ABC-123', 'DEF-456'] });
   });
+  it('drops the shop notes labelled 使用说明 / 注意 / 备注 … after the keys, without a status', () => {
+    const area = '账号：iqy_88231 密码：Qm7#pL2x\n使用说明：请勿修改密码\n温馨提示: 24小时内有效\n备注：无';
+    expect(readKeyArea(area)).toEqual({ keys: ['账号：iqy_88231 密码：Qm7#pL2x'] });
+    // Only a leading label with a colon marks a note; a key merely containing the word stays.
+    expect(readKeyArea('提示码ABC-123\nKEY 注意: 大写').keys).toEqual(['提示码ABC-123', 'KEY 注意: 大写']);
+  });
 });
 
 describe('capContact and parseDeliveryMode', () => {

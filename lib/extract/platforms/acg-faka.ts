@@ -67,12 +67,13 @@ const cartoonOrder = (item: Element): RawOrder => {
       .map((c) => textOf(c, 100))
       .join('\n'),
   );
-  const chip = (label: string): string | undefined => chips.find(([l]) => l === label)?.[1];
+  // acg-faka passes chip labels through i18n: an English shop prints "Quantity: 1" for "数量: 1".
+  const chip = (...labels: string[]): string | undefined => chips.find(([l]) => labels.includes(l))?.[1];
   return {
     ...readFields(item, CARTOON),
     status: statusOf(one(item, BADGES.status)),
     stage: statusOf(one(item, BADGES.shipment)),
-    quantity: chip('数量'),
+    quantity: chip('数量', 'Quantity'),
     delivery: chip('商品类型'),
     keys: all(item, CARTOON_KEYS, 10)
       .map((el) => valueOf(el))

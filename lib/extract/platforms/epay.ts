@@ -3,7 +3,8 @@
  * order number: the QR pages print it under the label 商户订单号 in `dd#billId` all the same. Records
  * from here are therefore payment sightings keyed by that trade_no (platform 'epay'), which the
  * background links to a shop order by product, amount and time, or by the URLs around them.
- * - QR pages (支付宝/微信/QQ钱包扫码支付): `dl.detail-ct` pairs; unpaid until the 支付成功 toast shows.
+ * - QR pages (支付宝/微信/QQ钱包扫码支付 in the title or beside the details): a dt/dd list labelled 购买物品 and
+ *   商户订单号 (clones restyle epay's ids and classes, never these labels); unpaid until the 支付成功 toast shows.
  * - Cashier (收银台): 商品名称 / 订单号 / 创建时间 / 订单金额, unpaid.
  * - Result pages: 支付成功 → paid, 支付失败或支付超时 → closed; only when the page or its URL names the
  *   trade_no, since a result that names no order cannot be attributed.
@@ -11,14 +12,16 @@
 import { cleanText } from '../normalize';
 import {
   adapter,
+  all,
+  labelOf,
   linePairs,
   one,
   pick,
-  readFields,
   readPairs,
   readText,
   textOf,
   valueOf,
+  type Pairs,
   type RawOrder,
 } from '../platform';
 import { allOutsideAds, inAd } from '../scope';
@@ -26,9 +29,12 @@ import { allOutsideAds, inAd } from '../scope';
 /** The kinds of epay page this adapter reads. */
 export type EpayPage = 'qr' | 'cashier' | 'result';
 
-/** The QR page's fields. */
-const QR = { orderNo: 'dl.detail-ct #billId', product: '#productName', orderedAt: '#createTime', amount: '.amount' };
-const QR_TITLE = '.mod-title';
+/** The labels every QR page's detail list carries; 创建时间 and 商家 may be missing or reordered. */
+const QR_LABELS = ['购买物品', '商户订单号'];
+/** The QR page's kind, as its title or heading names it. */
+const QR_KIND = /(?:支付宝|微信|QQ钱包)扫码支付/i;
+/** The amount on its own: "¥12.00", "￥ 8.80", "12.00元". */
+const AMOUNT_ONLY = /^(?:[￥¥]\s*\d[\d,.]*|\d[\d,.]*\s*元)$/;
 const TOAST = '.layui-layer-content';
 const CASHIER = '.order-amount12';
 const CASHIER_AMOUNT = '.order-amount12-right';
@@ -52,19 +58,51 @@ const first = (root: ParentNode, selector: string): Element | undefined => allOu
 /** Result pages are short; reading more of a long page is wasted work. */
 const resultText = (doc: Document): string => readText(doc.body, 5000, inAd);
 
+/** dt label → the dd after it, of one definition list. */
+const dlPairs = (dl: Element): Pairs =>
+  all(dl, 'dt', 20).map((dt) => [
+    labelOf(dt),
+    textOf(dt.nextElementSibling?.localName === 'dd' ? dt.nextElementSibling : null),
+  ]);
+
+/**
+ * The QR page's details: the first definition list outside ads with the QR labels, on a page whose title (or the
+ * block around the list) names a 扫码支付 kind; the kind is returned for the payment type.
+ */
+const qrDetails = (doc: Document): { pairs: Pairs; amount?: Element; kind: string } | undefined => {
+  for (const dl of allOutsideAds(doc, 'dl', 50)) {
+    const pairs = dlPairs(dl);
+    if (!QR_LABELS.every((l) => pick(pairs, [l]))) continue;
+    // The amount of the nearest block around the list that shows one: the order's box (at most the body).
+    let box = dl.parentElement;
+    let amount: Element | undefined;
+    while (box && !(amount = amountIn(box, dl)) && box.localName !== 'body') box = box.parentElement;
+    const kind = QR_KIND.exec(doc.title)?.[0] ?? QR_KIND.exec(cleanText(readText(box, 4000, inAd), 4000))?.[0];
+    if (kind) return { pairs, amount, kind };
+  }
+  return undefined;
+};
+
+/** The first element in `root`, outside ads and `dl`, whose whole text is an amount. */
+const amountIn = (root: Element, dl: Element): Element | undefined =>
+  allOutsideAds(root, '*', 400).find((el) => !dl.contains(el) && AMOUNT_ONLY.test(textOf(el, 40)));
+
 /** Which epay page this is, if any. */
 export const epayPage = (doc: Document): EpayPage | undefined => {
-  if (first(doc, QR.orderNo)) return 'qr';
+  if (qrDetails(doc)) return 'qr';
   if (first(doc, CASHIER) && first(doc, TRADE_NO_INPUT)) return 'cashier';
   if (/支付结果|支付成功|错误提示/.test(doc.title) && RESULT.test(cleanText(resultText(doc), 5000))) return 'result';
   return undefined;
 };
 
 const fromQr = (doc: Document): RawOrder => {
-  const title = textOf(first(doc, QR_TITLE)) || doc.title;
+  const { pairs, amount, kind } = qrDetails(doc)!;
   return {
-    ...readFields(doc, QR, first),
-    payment: PAY_TYPES.find(([re]) => re.test(title))?.[1],
+    orderNo: pick(pairs, ['商户订单号']),
+    product: pick(pairs, ['购买物品']),
+    orderedAt: pick(pairs, ['创建时间']),
+    amount: textOf(amount),
+    payment: PAY_TYPES.find(([re]) => re.test(kind))?.[1],
     status: allOutsideAds(doc, TOAST, 10)
       .map((t) => textOf(t))
       .find((t) => /支付成功/.test(t)),

@@ -5,7 +5,17 @@
  * 订单支付详情 table (支付时间, 支付类型, 支付状态). Status cells read "完成付款/订单完成" and the like.
  */
 import { parseAmount } from '../normalize';
-import { adapter, normLabel, readText, statusOf, tableHeaders, tableRecords, textOf, type RawOrder } from '../platform';
+import {
+  adapter,
+  all,
+  normLabel,
+  readText,
+  statusOf,
+  tableHeaders,
+  tableRecords,
+  textOf,
+  type RawOrder,
+} from '../platform';
 import { inAd } from '../scope';
 
 /** Columns every order table has (both search types); 订单时间 (not 下单时间) is this system's word. */
@@ -14,15 +24,14 @@ const ORDER_COLUMNS = ['订单时间', '订单号', '订单状态', '支付金�
 const PAYMENT_COLUMNS = ['支付时间', '支付状态'];
 
 /**
- * Tables whose header row (th cells) has all `columns`. Starts from the th cells naming the first
- * column, so a long page full of unrelated tables costs one cheap pass over its th cells.
+ * Tables whose header row has all `columns`. Starts from the header cells naming the first column — th cells, or
+ * the td cells of a table's first row (themes that write `<tr class="th"><td>…`) — so a long page full of unrelated
+ * tables costs one cheap pass over those cells.
  */
 const tablesWith = (doc: Document, columns: readonly string[]): Element[] => {
   const found = new Set<Element>();
-  // getElementsByTagName: the cheapest walk over a big document's th cells.
-  const cells = doc.getElementsByTagName('th');
-  for (let i = 0; i < cells.length && i < 5000; i++) {
-    const th = cells[i]!;
+  const cells = [...all(doc, 'th', 5000), ...all(doc, 'tr:first-child > td', 5000)];
+  for (const th of cells) {
     if (!th.textContent?.includes(columns[0]!) || normLabel(th.textContent) !== columns[0]) continue;
     const table = th.closest('table');
     if (!table || found.has(table) || inAd(table)) continue;

@@ -39,6 +39,8 @@ const LABEL_RE = new RegExp(
 );
 /** Stands for a line break inside one value (a textarea of keys) while text is handled line by line. */
 const NL = '\uE000';
+/** Opens a text line that a `<br>` started: it may continue the value before it (key lines in one cell). */
+const BR = '\uE001';
 /** Longer lines are prose, not a label/value row. */
 const MAX_LINE = 300;
 /** Class/id tokens of ads, recommendations and comment threads (quoted orders live there). */
@@ -136,7 +138,8 @@ const fromTables = (tables: readonly Element[]): RawOrder[] =>
       const pairs: Pair[] = [];
       for (const [label, cell] of rec) {
         const field = FIELD_OF.get(label);
-        if (field && !skip(cell)) pairs.push([field, textOf(cell)]);
+        // A key cell keeps its lines ("K1<br>K2" is two keys): buildOrder splits the key text by line.
+        if (field && !skip(cell)) pairs.push([field, field === 'keys' ? readText(cell, MAX_KEY * 50) : textOf(cell)]);
       }
       return toRaw(group(pairs)[0] ?? {});
     }),
@@ -146,16 +149,21 @@ const fromTables = (tables: readonly Element[]): RawOrder[] =>
 const isValue = (l: string): boolean => l.includes(NL) || l.length <= MAX_LINE;
 
 const fromText = (doc: Document, tables: ReadonlySet<Element>): RawOrder[] => {
-  const text = readText(doc.body, 200_000, (el) => tables.has(el) || skip(el), control);
+  const text = readText(doc.body, 200_000, (el) => tables.has(el) || skip(el), control, false, BR);
   // A multi-line control value (NL inside) is one value, never prose and never a label.
-  const lines = text
+  const marked = text
     .split('\n')
     .map((l) => cleanText(l, l.includes(NL) ? MAX_KEY * 50 : MAX_LINE + 1))
-    .filter(Boolean);
+    .filter((l) => l && l !== BR);
+  const lines = marked.map((l) => (l[0] === BR ? l.slice(1).trim() : l));
   const parsed = lines.map((l) => (l.length > MAX_LINE || l.includes(NL) ? { pairs: [] } : linePairs(l)));
+  // Line i + 1 holds no label and a <br> started it.
+  const plain = (i: number): boolean =>
+    marked[i + 1]?.[0] === BR && !parsed[i + 1]!.bare && !parsed[i + 1]!.pairs.length && isValue(lines[i + 1]!);
   const pairs: Pair[] = [];
   for (let i = 0; i < lines.length; i++) {
     const { pairs: found, bare } = parsed[i]!;
+    const start = pairs.length;
     pairs.push(...found);
     const next = parsed[i + 1];
     // A label alone on its line (a th/td, dt or label element) takes the next line as its value.
@@ -163,6 +171,9 @@ const fromText = (doc: Document, tables: ReadonlySet<Element>): RawOrder[] => {
       pairs.push([bare, lines[i + 1]!]);
       i++;
     }
+    // Key lines split by <br> in one value ("卡密：K1<br>K2", <dd>K1<br>K2</dd>) are all keys, one per line.
+    const last = pairs.length > start ? pairs.at(-1) : undefined;
+    if (last?.[0] === 'keys') for (; plain(i); i++) last[1] += NL + lines[i + 1];
   }
   return group(pairs).map(toRaw);
 };
