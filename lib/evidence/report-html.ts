@@ -119,6 +119,19 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** Label/value table rows; a value that is missing or empty leaves its row out. */
+function kvRows(rows: readonly [SafeHtml, unknown][]): SafeHtml[] {
+  return rows
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(
+      ([k, v]) =>
+        html`<tr>
+          <th>${k}</th>
+          <td>${v}</td>
+        </tr>`,
+    );
+}
+
 function factRows(order: Record<string, unknown>, offset: number): SafeHtml[] {
   const time = (v: unknown): string | undefined => (typeof v === 'number' ? formatTime(v, offset) : str(v));
   const amount =
@@ -160,15 +173,7 @@ function factRows(order: Record<string, unknown>, offset: number): SafeHtml[] {
     [biText('了结时间', 'Resolved at'), time(order.resolvedAt)],
     [biText('结果', 'Outcome'), str(order.outcome)],
   ];
-  return rows
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(
-      ([k, v]) =>
-        html`<tr>
-          <th>${k}</th>
-          <td>${v}</td>
-        </tr>`,
-    );
+  return kvRows(rows);
 }
 
 function eventSummary(record: Partial<EventRecord>): SafeHtml {
@@ -248,15 +253,7 @@ function evidenceFigure(
     ${media}
     <figcaption>
       <table class="kv">
-        ${rows
-          .filter(([, v]) => v !== undefined && v !== '')
-          .map(
-            ([k, v]) =>
-              html`<tr>
-                <th>${k}</th>
-                <td>${v}</td>
-              </tr>`,
-          )}
+        ${kvRows(rows)}
       </table>
     </figcaption>
   </figure>`;
