@@ -20,12 +20,15 @@ const watch = (): (() => void) =>
     root: document.documentElement,
     extract,
     report: (orders) => {
-      const pageWindowMinutes = parsePromisedWindowMinutes(document.body?.textContent?.slice(0, 200_000) ?? '');
+      // One read of the visible text serves both the evidence text record and the promised-window statement
+      // ("24小时内发货" is something the page shows the buyer).
+      const visible = document.body?.innerText ?? '';
+      const pageWindowMinutes = parsePromisedWindowMinutes(visible.slice(0, 200_000));
       sendFromContent('ordersSeen', {
         orders,
         url: location.href,
         title: document.title.slice(0, 512),
-        visibleText: document.body?.innerText.slice(0, 20_000),
+        visibleText: visible.slice(0, 20_000),
         ...(pageWindowMinutes ? { pageWindowMinutes } : {}),
       }).catch(() => {
         // The background validates and may refuse, or the extension was reloaded: the page never sees our errors.
