@@ -1,4 +1,8 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
+import { WEBP_WASM } from './lib/evidence/webp-wasm-file';
+
+const require = createRequire(import.meta.url);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -20,6 +24,9 @@ export default defineConfig({
       'contextMenus',
     ],
     action: { default_title: '__MSG_extName__' },
+    // 'wasm-unsafe-eval' lets extension pages compile WebAssembly (the lossless WebP encoder for screenshots,
+    // lib/evidence/webp-wasm.ts); scripts still come only from the extension itself.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // Firefox asks every add-on what it collects: nothing leaves this computer.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } }
@@ -32,7 +39,27 @@ export default defineConfig({
       },
     },
   }),
+  vite: () => ({
+    plugins: [
+      {
+        // The WebP encoder (lib/evidence/webp-wasm.ts) is handed its compiled module, so the Emscripten glue never
+        // loads the .wasm itself; left alone, its `new URL(..., import.meta.url)` makes the background build (a
+        // library build, which inlines every asset) carry the 345 KB file again as 460 KB of base64.
+        name: 'kamiguard:webp-wasm-url',
+        enforce: 'pre',
+        transform(code: string, id: string) {
+          if (!/@jsquash\/webp\/codec\/enc\/webp_enc_simd\.js$/.test(id)) return undefined;
+          const reference = `new URL("${WEBP_WASM}",import.meta.url).href`;
+          if (!code.includes(reference)) throw new Error(`${id}: the .wasm reference to neutralise has changed`);
+          return code.replaceAll(reference, JSON.stringify(WEBP_WASM));
+        },
+      },
+    ],
+  }),
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: require.resolve(`@jsquash/webp/codec/enc/${WEBP_WASM}`), relativeDest: WEBP_WASM });
+    },
     // The probe (entrypoints/probe.ts) is an unlisted script declared here by hand: WXT's own content-script wrapper
     // would cost every page on the web more than the whole probe does.
     'build:manifestGenerated': (_wxt, manifest) => {

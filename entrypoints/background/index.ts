@@ -38,7 +38,8 @@ export default defineBackground(() => {
   const ownOrigin = `${base.protocol}//${base.host}`;
   const fromExtensionPage = (sender: Parameters<typeof checkSender>[0]): void =>
     void checkSender(sender, 'extension-page', ownId, ownOrigin);
-  const capturer = createCapturer(browserCaptureDeps(db));
+  const captureDeps = browserCaptureDeps(db);
+  const capturer = createCapturer(captureDeps);
   const manualCapture = manualCaptureHandler(db, capturer);
 
   onMessage('ordersSeen', ({ data, sender }) =>
@@ -131,5 +132,5 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void rebuildAlarms(db, api, Date.now()));
   void rebuildAlarms(db, api, Date.now());
   void capturer.run();
-  if (import.meta.env.MODE === 'bench') installBenchHooks(db, capturer);
+  if (import.meta.env.MODE === 'bench') installBenchHooks(db, capturer, captureDeps);
 });

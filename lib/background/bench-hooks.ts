@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { upsertSighting, type KamiGuardDb } from '@/lib/db';
 import { addEvidence, buildBundle, collectBundleOrder, compressImage, makeThumbnail } from '@/lib/evidence';
-import type { createCapturer } from './capture';
+import type { CaptureDeps, CaptureStages, createCapturer } from './capture';
 
 /**
  * Hooks for `npm run bench` only: the background installs them when built with `--mode bench`, and production
@@ -10,7 +10,15 @@ import type { createCapturer } from './capture';
 const pngOf = async (windowId: number): Promise<Blob> =>
   (await fetch(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }))).blob();
 
-export function installBenchHooks(db: KamiGuardDb, capturer: ReturnType<typeof createCapturer>): void {
+export function installBenchHooks(
+  db: KamiGuardDb,
+  capturer: ReturnType<typeof createCapturer>,
+  captureDeps: CaptureDeps,
+): void {
+  let lastStages: CaptureStages | undefined;
+  captureDeps.onStages = (stages) => {
+    lastStages = stages;
+  };
   Object.assign(globalThis, {
     __kamiguardBench: {
       /** ms of a bare captureVisibleTab call (PNG data URL, as Chrome returns it), and the PNG's size. */
@@ -20,8 +28,9 @@ export function installBenchHooks(db: KamiGuardDb, capturer: ReturnType<typeof c
         const ms = performance.now() - start;
         return { ms, bytes: (await (await fetch(dataUrl)).blob()).size };
       },
-      /** ms of the whole pipeline (capture, compress, hash, store) for one screenshot, and the stored size. */
+      /** ms of the whole pipeline (capture, compress, hash, store) for one screenshot, its stages, and the stored size. */
       async pipelineCapture(windowId: number, tabId: number, orderId: number, url: string) {
+        lastStages = undefined;
         const start = performance.now();
         const r = await capturer.captureNow(
           { orderId, tabId, kind: 'order_screenshot', source: 'manual', url, requestedAt: Date.now() },
@@ -29,7 +38,7 @@ export function installBenchHooks(db: KamiGuardDb, capturer: ReturnType<typeof c
         );
         const ms = performance.now() - start;
         const last = await db.evidence.orderBy('id').last();
-        return { ms, ok: r.ok, bytes: last?.size ?? 0, mime: last?.mime };
+        return { ms, ok: r.ok, bytes: last?.size ?? 0, mime: last?.mime, stages: lastStages };
       },
       /** Stores `count` distinct screenshots on a fresh order and times writing its bundle. */
       async bundle(windowId: number, count: number): Promise<{ ms: number; zipBytes: number; items: number }> {

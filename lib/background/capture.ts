@@ -1,5 +1,5 @@
 import type { KamiGuardDb } from '@/lib/db';
-import { addEvidence, compressImage, StorageFullError, EvidenceWriteError } from '@/lib/evidence';
+import { addEvidence, compressImage, StorageFullError, EvidenceWriteError, warmUpWebpEncoder } from '@/lib/evidence';
 import {
   decide,
   enqueue,
@@ -19,8 +19,17 @@ export interface CaptureDeps {
   compress?: typeof compressImage;
   now(): number;
   sleep(ms: number): Promise<void>;
+  /** Where each stored capture's stage times go (ms; `npm run bench` prints them). */
+  onStages?(stages: CaptureStages): void;
   /** Called when a capture could not be stored (full disk, quota): the UI shows it. */
   onWriteError?(err: EvidenceWriteError, req: CaptureRequest): Promise<void> | void;
+}
+
+/** How long one capture spent taking the screenshot, re-encoding it, and hashing + storing it. */
+export interface CaptureStages {
+  capture: number;
+  compress: number;
+  store: number;
 }
 
 /** Chrome allows two captureVisibleTab calls a second. */
@@ -41,6 +50,8 @@ export function createCapturer(deps: CaptureDeps): {
   let again = false;
   let lastCaptureAt = 0;
   const compress = deps.compress ?? compressImage;
+  // The default compressor's WebAssembly encoder gets ready while Chrome takes the screenshot.
+  const warmUp = deps.compress ? () => undefined : warmUpWebpEncoder;
 
   /** Takes, compresses and stores one screenshot; write errors go to `onWriteError` or, with `report` off, throw. */
   const captureOne = async (req: CaptureRequest, windowId: number, title?: string, report = true): Promise<boolean> => {
@@ -49,8 +60,12 @@ export function createCapturer(deps: CaptureDeps): {
       if (wait > 0) await deps.sleep(wait);
       lastCaptureAt = deps.now();
       try {
+        const t0 = performance.now();
+        warmUp();
         const png = await deps.captureVisible(windowId);
+        const t1 = performance.now();
         const image = await compress(png);
+        const t2 = performance.now();
         await addEvidence(
           deps.db,
           {
@@ -65,6 +80,7 @@ export function createCapturer(deps: CaptureDeps): {
           },
           { timelineEvent: true, now: lastCaptureAt },
         );
+        deps.onStages?.({ capture: t1 - t0, compress: t2 - t1, store: performance.now() - t2 });
         return true;
       } catch (err) {
         if (report && (err instanceof EvidenceWriteError || err instanceof StorageFullError)) {

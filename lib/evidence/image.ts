@@ -3,11 +3,13 @@
  * full-page ("long") screenshot. The size/plan functions are pure; the encoders need OffscreenCanvas and
  * createImageBitmap (service worker and extension pages have them) and return the input unchanged elsewhere.
  */
+import { encodeLosslessWebp } from './webp-wasm';
 
 /**
- * Screenshots are first encoded as LOSSLESS WebP: Chromium encodes WebP at quality 1.0 losslessly (checked:
- * pixel-identical output). Shop pages are mostly flat colour and text, where lossless WebP is typically 10–25 % of
- * the PNG: every glyph stays exactly as captured, which is also what evidence should be.
+ * Screenshots are first encoded as LOSSLESS WebP by libwebp in WebAssembly (./webp-wasm.ts): shop pages are mostly
+ * flat colour and text, where that is typically 15–40 % of the PNG and every glyph stays exactly as captured, which
+ * is also what evidence should be. Where WebAssembly cannot run, the canvas encoder is used: Chromium encodes WebP at
+ * quality 1.0 losslessly (checked: pixel-identical output), but with libwebp's fastest mode, often larger than the PNG.
  */
 export const WEBP_LOSSLESS_QUALITY = 1;
 /** Lossless is kept when it meets the storage budget (stored screenshot ≤ 40 % of the PNG). */
@@ -290,9 +292,10 @@ async function encode(canvas: OffscreenCanvas, type: string, quality: number): P
 }
 
 /**
- * Re-encodes a screenshot (PNG from captureVisibleTab) for storage: lossless WebP when that meets the size budget,
- * else the smaller of lossless and lossy WebP (JPEG where WebP encoding is unavailable), never larger than the
- * input. Without canvas APIs (Node) or on any decoding error the input is returned unchanged with its own type.
+ * Re-encodes a screenshot (PNG from captureVisibleTab) for storage: lossless WebP (WebAssembly libwebp, else the
+ * canvas encoder) when that meets the size budget, else the smaller of lossless and lossy WebP (JPEG where WebP
+ * encoding is unavailable), never larger than the input. Without canvas APIs (Node) or on any decoding error the
+ * input is returned unchanged with its own type.
  * Hash the returned blob: it is what gets stored.
  */
 export async function compressImage(input: Blob): Promise<CompressedImage> {
@@ -309,10 +312,13 @@ export async function compressImage(input: Blob): Promise<CompressedImage> {
     const { width, height } = bitmap;
     if (!width || !height) return original;
     const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) return original;
     ctx.drawImage(bitmap, 0, 0);
-    const lossless = await encode(canvas, 'image/webp', WEBP_LOSSLESS_QUALITY);
+    const exact = await encodeLosslessWebp(ctx.getImageData(0, 0, width, height));
+    const lossless = exact
+      ? new Blob([exact as Uint8Array<ArrayBuffer>], { type: 'image/webp' })
+      : await encode(canvas, 'image/webp', WEBP_LOSSLESS_QUALITY);
     let lossy: Blob | undefined;
     if (!lossless || chooseEncoding(input.size, lossless.size) !== 'lossless') {
       lossy = lossless ? await encode(canvas, 'image/webp', WEBP_QUALITY) : undefined;

@@ -30,6 +30,8 @@ interface Row {
   ok: boolean;
 }
 const rows: Row[] = [];
+/** Lines printed under the table: where the time of an over-budget figure goes. */
+const notes: string[] = [];
 const row = (what: string, value: number, unit: string, budget: number, detail = ''): void => {
   rows.push({
     what,
@@ -138,6 +140,8 @@ async function benchBuild(): Promise<void> {
       const pipe: number[] = [];
       const png: number[] = [];
       const stored: number[] = [];
+      const stages: Record<keyof Stages, number[]> = { capture: [], compress: [], store: [] };
+      const mimes = new Set<string>();
       for (let i = 0; i < RUNS; i++) {
         await page.waitForTimeout(1100);
         const a = await b.worker.evaluate(
@@ -153,7 +157,14 @@ async function benchBuild(): Promise<void> {
         png.push(a.bytes);
         pipe.push(p.ms);
         stored.push(p.bytes);
+        if (p.mime) mimes.add(p.mime);
+        for (const k of Object.keys(stages) as (keyof Stages)[]) if (p.stages) stages[k].push(p.stages[k]);
       }
+      notes.push(
+        `${label}: pipeline stages (median ms) — screenshot ${median(stages.capture).toFixed(0)}, ` +
+          `decode + re-encode ${median(stages.compress).toFixed(0)}, hash + store ${median(stages.store).toFixed(0)}; ` +
+          `stored as ${[...mimes].join(', ')}`,
+      );
       row(
         `capture pipeline / bare captureVisibleTab, ${label}`,
         median(pipe) / median(bare),
@@ -189,6 +200,12 @@ async function benchBuild(): Promise<void> {
   }
 }
 
+interface Stages {
+  capture: number;
+  compress: number;
+  store: number;
+}
+
 interface Bench {
   __kamiguardBench: {
     bareCapture(windowId: number): Promise<{ ms: number; bytes: number }>;
@@ -197,7 +214,7 @@ interface Bench {
       tabId: number,
       orderId: number,
       url: string,
-    ): Promise<{ ms: number; bytes: number }>;
+    ): Promise<{ ms: number; bytes: number; mime?: string; stages?: Stages }>;
     bundle(windowId: number, count: number): Promise<{ ms: number; zipBytes: number }>;
   };
 }
@@ -211,3 +228,5 @@ console.log(`\nKamiGuard budgets (${new Date().toISOString()}, ${process.platfor
 for (const r of rows)
   console.log(`${r.ok ? 'ok  ' : 'OVER'}  ${r.what.padEnd(width)}  ${r.figure.padEnd(34)}  ${r.budget}`);
 console.log('');
+for (const note of notes) console.log(`      ${note}`);
+if (notes.length) console.log('');

@@ -81,6 +81,44 @@ test('picking up an order stores a screenshot and a text record whose hashes mat
   }
 });
 
+test('the stored screenshot holds exactly the pixels of a PNG capture, in under 40 % of its bytes', async () => {
+  const page = h.context.pages().find((p) => p.url().includes(SN))!;
+  await page.bringToFront();
+  await page.waitForTimeout(1100); // Chrome's two-captures-a-second limit
+  const result = await h.evalInExtension(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    const png = await (await fetch(await chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' }))).blob();
+    const open = indexedDB.open('kamiguard');
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const all = <T>(store: string): Promise<T[]> =>
+      new Promise((res, rej) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as T[]);
+        r.onerror = () => rej(r.error);
+      });
+    const shot = (await all<{ kind: string; blobId: string }>('evidence')).find((e) => e.kind === 'order_page')!;
+    const stored = (await all<{ sha256: string; data: Blob }>('blobs')).find((b) => b.sha256 === shot.blobId)!.data;
+    db.close();
+    const pixels = async (blob: Blob): Promise<Uint8ClampedArray> => {
+      const bitmap = await createImageBitmap(blob);
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    };
+    const [a, b] = [await pixels(png), await pixels(stored)];
+    let differing = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differing++;
+    return { type: stored.type, stored: stored.size, png: png.size, sameLength: a.length === b.length, differing };
+  }, page.url());
+  assert.equal(result.type, 'image/webp');
+  assert.ok(result.sameLength, 'same dimensions');
+  assert.equal(result.differing, 0, 'lossless: not one channel value differs from the PNG');
+  assert.ok(result.stored < result.png * 0.4, `${result.stored} bytes stored for a ${result.png}-byte PNG`);
+});
+
 test('a status change adds a second screenshot', async () => {
   const res = await fetch(`${h.shop.origin}/__demo/orders/${SN}?status=completed`, { method: 'POST' });
   assert.equal(res.status, 200);
