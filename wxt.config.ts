@@ -48,7 +48,7 @@ export default defineConfig({
         name: 'kamiguard:webp-wasm-url',
         enforce: 'pre',
         transform(code: string, id: string) {
-          if (!/@jsquash\/webp\/codec\/enc\/webp_enc_simd\.js$/.test(id)) return undefined;
+          if (!id.split('?')[0]!.endsWith('@jsquash/webp/codec/enc/webp_enc_simd.js')) return undefined;
           const reference = `new URL("${WEBP_WASM}",import.meta.url).href`;
           if (!code.includes(reference)) throw new Error(`${id}: the .wasm reference to neutralise has changed`);
           return code.replaceAll(reference, JSON.stringify(WEBP_WASM));
