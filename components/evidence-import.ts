@@ -5,17 +5,24 @@ import { t } from '@/lib/i18n';
 /** Largest file taken: a phone screenshot is a few MB; anything far bigger is not a receipt or a chat. */
 const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
+/** What an import did: files stored, and files whose stored bytes were already evidence of this kind. */
+export interface ImportResult {
+  stored: number;
+  duplicates: number;
+}
+
 /**
  * Stores files the user dropped or picked (payment receipts and chats are often screenshots taken on a phone) as
- * imported evidence of the order. PNGs are compressed like captures; other files are stored as they are. Returns
- * how many were stored; throws with a clear message on a file too large or a failed write, after storing the others.
+ * imported evidence of the order. PNGs are compressed like captures; other files are stored as they are. Throws with
+ * a clear message on a file too large or a failed write, after storing the others.
  */
 export async function importEvidenceFiles(
   order: OrderRecord & { id: number },
   kind: EvidenceKind,
   files: File[],
-): Promise<number> {
+): Promise<ImportResult> {
   let stored = 0;
+  let duplicates = 0;
   const refused: string[] = [];
   for (const file of files) {
     if (file.size > MAX_FILE_BYTES) {
@@ -40,8 +47,9 @@ export async function importEvidenceFiles(
       },
       { timelineEvent: true },
     );
-    if (!r.duplicate) stored++;
+    if (r.duplicate) duplicates++;
+    else stored++;
   }
   if (refused.length) throw new Error(t('evidence_too_large', [String(stored), refused.join(', ')]));
-  return stored;
+  return { stored, duplicates };
 }

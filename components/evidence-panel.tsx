@@ -42,7 +42,12 @@ export function EvidencePanel({
       return r.ok ? t('evidence_captured') : t('evidence_capture_failed', r.error ?? '');
     });
   const importFiles = (files: FileList | null): Promise<void> =>
-    run(async () => t('evidence_imported', String(await importEvidenceFiles(order, kind, files ? [...files] : []))));
+    run(async () => {
+      const { stored, duplicates } = await importEvidenceFiles(order, kind, files ? [...files] : []);
+      return duplicates
+        ? t('evidence_imported_duplicates', [String(stored), String(duplicates)])
+        : t('evidence_imported', String(stored));
+    });
   const bundle = (): Promise<void> =>
     run(async () => {
       await downloadBundle([order.id], locale, (done, total) =>

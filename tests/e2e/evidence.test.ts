@@ -212,3 +212,22 @@ test('a full-page capture stitches a page longer than the window into one image'
   );
   assert.ok(heights[0]! >= pageHeight - 2, `stitched height ${heights[0]} ≈ page height ${pageHeight}`);
 });
+
+test('an imported PNG (a phone screenshot) is stored from the popup as lossless WebP, smaller than the file', async () => {
+  const shop = h.context.pages().find((p) => p.url().includes(SN))!;
+  await shop.setViewportSize({ width: 1100, height: 800 });
+  // A part of the page only: the same pixels as an earlier capture would make the same WebP, stored once.
+  const png = await shop.screenshot({ type: 'png', clip: { x: 0, y: 0, width: 700, height: 500 } });
+  const orders = await h.readTable<{ id: number; orderNo: string }>('orders');
+  const id = orders.find((o) => o.orderNo === SN)!.id;
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
+  await popup.locator('input[type="file"]').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+  const [imported] = await waitFor(
+    async () => (await h.readTable<EvidenceRow>('evidence')).filter((r) => r.source === 'imported'),
+    (rows) => rows.length === 1,
+  );
+  assert.equal(imported!.mime, 'image/webp');
+  assert.ok(imported!.size < png.length * 0.4, `${imported!.size} bytes stored for a ${png.length}-byte PNG`);
+  await popup.close();
+});
