@@ -13,8 +13,10 @@ interface EvidenceRow {
   kind: string;
   source: string;
   sha256: string;
+  blobId: string;
   mime: string;
   size: number;
+  note?: string;
 }
 
 let h: Harness;
@@ -25,40 +27,49 @@ after(async () => {
   await h?.close();
 });
 
-/** Recomputes each stored item's SHA-256 from its bytes, inside the extension (Blobs do not cross to Node). */
+/** Recomputes each stored item's SHA-256 from the bytes the extension stored. */
 async function rehash(): Promise<{ sha256: string; actual: string; size: number; bytes: number }[]> {
-  const page = await h.openExtensionPage('popup.html');
-  const out = await page.evaluate(async () => {
-    const open = indexedDB.open('kamiguard');
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      open.onsuccess = () => res(open.result);
-      open.onerror = () => rej(open.error);
+  const rows = [];
+  for (const e of await h.readTable<EvidenceRow>('evidence')) {
+    const { bytes } = await h.readBlob(e.blobId);
+    rows.push({
+      sha256: e.sha256,
+      actual: createHash('sha256').update(bytes).digest('hex'),
+      size: e.size,
+      bytes: bytes.length,
     });
-    const all = <T>(store: string): Promise<T[]> =>
-      new Promise((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => res(r.result as T[]);
-        r.onerror = () => rej(r.error);
-      });
-    const evidence = await all<{ sha256: string; blobId: string; size: number }>('evidence');
-    const blobs = await all<{ sha256: string; data: Blob }>('blobs');
-    const rows = [];
-    for (const e of evidence) {
-      const blob = blobs.find((b) => b.sha256 === e.blobId)!.data;
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-      rows.push({
-        sha256: e.sha256,
-        actual: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
-        size: e.size,
-        bytes: bytes.length,
-      });
-    }
-    db.close();
-    return rows;
-  });
-  await page.close();
-  return out;
+  }
+  return rows;
+}
+
+/**
+ * Decodes images inside the extension (Node has no image decoder): their sizes, and how many RGBA channel values
+ * differ between the first image and each other one (-1 where the sizes differ).
+ */
+function compareImages(images: { bytes: Buffer; type: string }[]): Promise<{ sizes: string[]; differing: number[] }> {
+  return h.evalInExtension(
+    async (encoded) => {
+      const decoded = [];
+      for (const { base64, type } of encoded) {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type }));
+        const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+        ctx.drawImage(bitmap, 0, 0);
+        decoded.push(ctx.getImageData(0, 0, bitmap.width, bitmap.height));
+      }
+      const [first, ...rest] = decoded;
+      return {
+        sizes: decoded.map((d) => `${d.width}x${d.height}`),
+        differing: rest.map((d) => {
+          if (d.width !== first!.width || d.height !== first!.height) return -1;
+          let n = 0;
+          for (let i = 0; i < d.data.length; i++) if (d.data[i] !== first!.data[i]) n++;
+          return n;
+        }),
+      };
+    },
+    images.map((i) => ({ base64: i.bytes.toString('base64'), type: i.type })),
+  );
 }
 
 const SN = 'KG3H8N2P6R0T4V7W';
@@ -85,38 +96,21 @@ test('the stored screenshot holds exactly the pixels of a PNG capture, in under 
   const page = h.context.pages().find((p) => p.url().includes(SN))!;
   await page.bringToFront();
   await page.waitForTimeout(1100); // Chrome's two-captures-a-second limit
-  const result = await h.evalInExtension(async (url) => {
+  const pngDataUrl = await h.evalInExtension(async (url) => {
     const [tab] = await chrome.tabs.query({ url });
-    const png = await (await fetch(await chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' }))).blob();
-    const open = indexedDB.open('kamiguard');
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      open.onsuccess = () => res(open.result);
-      open.onerror = () => rej(open.error);
-    });
-    const all = <T>(store: string): Promise<T[]> =>
-      new Promise((res, rej) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => res(r.result as T[]);
-        r.onerror = () => rej(r.error);
-      });
-    const shot = (await all<{ kind: string; blobId: string }>('evidence')).find((e) => e.kind === 'order_page')!;
-    const stored = (await all<{ sha256: string; data: Blob }>('blobs')).find((b) => b.sha256 === shot.blobId)!.data;
-    db.close();
-    const pixels = async (blob: Blob): Promise<Uint8ClampedArray> => {
-      const bitmap = await createImageBitmap(blob);
-      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      return ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    };
-    const [a, b] = [await pixels(png), await pixels(stored)];
-    let differing = 0;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differing++;
-    return { type: stored.type, stored: stored.size, png: png.size, sameLength: a.length === b.length, differing };
+    return chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' });
   }, page.url());
-  assert.equal(result.type, 'image/webp');
-  assert.ok(result.sameLength, 'same dimensions');
-  assert.equal(result.differing, 0, 'lossless: not one channel value differs from the PNG');
-  assert.ok(result.stored < result.png * 0.4, `${result.stored} bytes stored for a ${result.png}-byte PNG`);
+  const png = { bytes: Buffer.from(pngDataUrl.split(',')[1]!, 'base64'), type: 'image/png' };
+  const shot = (await h.readTable<EvidenceRow>('evidence')).find((e) => e.kind === 'order_page')!;
+  const stored = await h.readBlob(shot.blobId);
+  assert.equal(stored.type, 'image/webp');
+  const { sizes, differing } = await compareImages([png, stored]);
+  assert.equal(sizes[0], sizes[1], 'same dimensions');
+  assert.equal(differing[0], 0, 'lossless: not one channel value differs from the PNG');
+  assert.ok(
+    stored.bytes.length < png.bytes.length * 0.4,
+    `${stored.bytes.length} bytes stored for a ${png.bytes.length}-byte PNG`,
+  );
 });
 
 test('a status change adds a second screenshot', async () => {
@@ -187,29 +181,13 @@ test('a full-page capture stitches a page longer than the window into one image'
     await h.message('evidence_captured'),
   );
 
-  // Decode the stored image inside the extension: its height is the page's, not the window's.
-  const heights = await waitFor(
-    () =>
-      h.evalInExtension(async () => {
-        const open = indexedDB.open('kamiguard');
-        const db: IDBDatabase = await new Promise((res) => (open.onsuccess = () => res(open.result)));
-        const get = <T>(store: string): Promise<T[]> =>
-          new Promise((res) => {
-            const r = db.transaction(store).objectStore(store).getAll();
-            r.onsuccess = () => res(r.result as T[]);
-          });
-        const full = (await get<{ note?: string; blobId: string }>('evidence')).filter((e) =>
-          e.note?.startsWith('full page'),
-        );
-        const blobs = await get<{ sha256: string; data: Blob }>('blobs');
-        const out: number[] = [];
-        for (const e of full)
-          out.push((await createImageBitmap(blobs.find((b) => b.sha256 === e.blobId)!.data)).height);
-        db.close();
-        return out;
-      }, 0),
-    (hs) => hs.length === 1,
+  // The stored image's height is the page's, not the window's.
+  const [full] = await waitFor(
+    async () => (await h.readTable<EvidenceRow>('evidence')).filter((e) => e.note?.startsWith('full page')),
+    (rows) => rows.length === 1,
   );
+  const { sizes } = await compareImages([await h.readBlob(full!.blobId)]);
+  const heights = sizes.map((size) => Number(size.split('x')[1]));
   assert.ok(heights[0]! >= pageHeight - 2, `stitched height ${heights[0]} ≈ page height ${pageHeight}`);
 });
 

@@ -24,8 +24,10 @@ export interface Harness {
   stopServiceWorker(): Promise<void>;
   /** Writes one row of the `kv` table (settings, test-only switches). */
   writeKv(key: string, value: unknown): Promise<void>;
-  /** Reads every row of a table of the extension's `kamiguard` database. */
+  /** Reads every row of a table of the extension's `kamiguard` database (Blobs come back as `{ blobSize }`). */
   readTable<T = Record<string, unknown>>(table: string): Promise<T[]>;
+  /** The stored bytes of one evidence blob (its `blobs` row, by SHA-256), and the Blob's type. */
+  readBlob(sha256: string): Promise<{ bytes: Buffer; type: string }>;
   close(): Promise<void>;
 }
 
@@ -142,6 +144,32 @@ export async function launch(): Promise<Harness> {
           };
         });
       }, table) as Promise<never[]>;
+    },
+    async readBlob(sha256) {
+      const { base64, type } = await evalInExtension(async (key): Promise<{ base64: string; type: string }> => {
+        const db: IDBDatabase = await new Promise((resolvePromise, reject) => {
+          const open = indexedDB.open('kamiguard');
+          open.onsuccess = () => resolvePromise(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        try {
+          const row = await new Promise<{ data: Blob } | undefined>((resolvePromise, reject) => {
+            const req = db.transaction('blobs', 'readonly').objectStore('blobs').get(key);
+            req.onsuccess = () => resolvePromise(req.result as { data: Blob } | undefined);
+            req.onerror = () => reject(req.error);
+          });
+          if (!row) throw new Error(`no blob ${key}`);
+          // Blobs cannot cross to Node: base64 can.
+          const bytes = new Uint8Array(await row.data.arrayBuffer());
+          let binary = '';
+          for (let i = 0; i < bytes.length; i += 0x8000)
+            binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+          return { base64: btoa(binary), type: row.data.type };
+        } finally {
+          db.close();
+        }
+      }, sha256);
+      return { bytes: Buffer.from(base64, 'base64'), type };
     },
     async close() {
       await browser.close();
