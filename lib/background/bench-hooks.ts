@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import { upsertSighting, type KamiGuardDb } from '@/lib/db';
-import { addEvidence, buildBundle, collectBundleOrder, compressImage, makeThumbnail } from '@/lib/evidence';
+import {
+  addEvidence,
+  buildBundle,
+  collectBundleOrder,
+  compressImage,
+  dataUrlToBlob,
+  makeThumbnail,
+} from '@/lib/evidence';
 import type { CaptureDeps, CaptureStages, createCapturer } from './capture';
 
 /**
@@ -8,7 +15,7 @@ import type { CaptureDeps, CaptureStages, createCapturer } from './capture';
  * builds drop them. They time the real pipeline inside the browser, where the figures mean something.
  */
 const pngOf = async (windowId: number): Promise<Blob> =>
-  (await fetch(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }))).blob();
+  dataUrlToBlob(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
 
 export function installBenchHooks(
   db: KamiGuardDb,
@@ -26,7 +33,7 @@ export function installBenchHooks(
         const start = performance.now();
         const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
         const ms = performance.now() - start;
-        return { ms, bytes: (await (await fetch(dataUrl)).blob()).size };
+        return { ms, bytes: (await dataUrlToBlob(dataUrl)).size };
       },
       /** ms of the whole pipeline (capture, compress, hash, store) for one screenshot, its stages, and the stored size. */
       async pipelineCapture(windowId: number, tabId: number, orderId: number, url: string) {

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { KamiGuardDb } from '@/lib/db';
+import { dataUrlToBlob } from '@/lib/evidence';
 import type { CaptureDeps } from './capture';
 
 import { CAPTURE_ERROR_KEY } from './capture-keys';
@@ -24,8 +25,7 @@ export function browserCaptureDeps(db: KamiGuardDb): CaptureDeps {
       }
     },
     async captureVisible(windowId) {
-      const dataUrl = await browser.tabs.captureVisibleTab(windowId, { format: 'png' });
-      return (await fetch(dataUrl)).blob();
+      return dataUrlToBlob(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
     },
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

@@ -3,6 +3,7 @@ import type { KamiGuardDb } from '@/lib/db';
 import {
   addEvidence,
   compressImage,
+  dataUrlToBlob,
   maxSegmentHeight,
   nextStitchScroll,
   planCrops,
@@ -85,8 +86,7 @@ export async function captureFullPage(
     ) {
       reached.push(await inPage(tabId, scrollToY, [next]));
       if (shots.length) await sleep(MIN_CAPTURE_GAP_MS);
-      const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' });
-      shots.push(await (await fetch(dataUrl)).blob());
+      shots.push(await dataUrlToBlob(await browser.tabs.captureVisibleTab(tab.windowId!, { format: 'png' })));
     }
   } finally {
     await inPage(tabId, scrollToY, [g.scrollY]).catch(() => undefined);

@@ -38,6 +38,7 @@ export {
 } from './store';
 export { EvidenceWriteError, StorageFullError, WRITE_ERROR_MESSAGES, isQuotaError, type UnsavedItem } from './errors';
 export { buildTextRecord, TEXT_RECORD_MIME, type TextRecordInput } from './text-record';
+export { dataUrlToBlob } from './data-url';
 export { encodeLosslessWebp, setWebpWasmLoader, warmUpWebpEncoder } from './webp-wasm';
 export {
   compressImage,
