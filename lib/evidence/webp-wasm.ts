@@ -2,7 +2,7 @@
  * Lossless WebP through libwebp compiled to WebAssembly (@jsquash/webp, the Squoosh codecs). Chromium's canvas
  * encoder (`convertToBlob({ type: 'image/webp', quality: 1 })`) runs libwebp's fastest lossless mode, which on a
  * screenshot of a web page is often LARGER than the PNG (the demo order page: 208 KB against a 47 KB PNG); libwebp
- * at method 1 stores the same pixels in 15–40 % of the PNG in 25–45 ms for a 1280×800 viewport.
+ * at method 1 stores the same pixels in 15–40 % of the PNG in about 40 ms for a 1280×800 viewport.
  *
  * The instance (its memory grows to ~35 bytes a pixel) is kept for the next screenshot while captures come in, and
  * dropped after `IDLE_RELEASE_MS` or after any image larger than a big viewport (full-page screenshots, imported
@@ -25,8 +25,10 @@ export interface RgbaImage {
 /**
  * libwebp lossless settings. `exact` keeps the RGB of transparent pixels (a pixel-identical round trip). Method 1 is
  * the knee measured on 1280×800 screenshots (the demo order page and the bench's dense text page): method 0 is up
- * to 5× larger, higher methods gain under 2 % for more time. Quality (for lossless: effort) 50 halves dense text
- * against 25 (19 % against 38 % of the PNG) for ~15 ms more; 0 misses the 40 % budget on the demo page.
+ * to 5× larger, higher methods gain under 2 % for more time. Quality (for lossless: effort) has a step at 26: from
+ * there to 50 the output and the time are the same (36 % and 19 % of the PNG, ~40 ms); at 25 and below dense text
+ * doubles (38 %) and the demo page nears the 40 % budget (39 %) for ~10 ms less; 75 takes dense text from 19 % to
+ * 17 % for ~10 % more time.
  */
 export const LOSSLESS_WEBP_OPTIONS: Readonly<Partial<EncodeOptions>> = {
   lossless: 1,
