@@ -29,7 +29,17 @@ export default defineConfig({
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
     // Firefox asks every add-on what it collects: nothing leaves this computer.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              // A fixed ID keeps the extension's storage (its IndexedDB) across reinstalls and updates.
+              id: 'kamiguard@kamiguard',
+              // The data collection permissions key needs 140 (the current ESR); 'wasm-unsafe-eval' needs 102.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
     commands: {
       // lib/background/manual-capture.ts CAPTURE_COMMAND
