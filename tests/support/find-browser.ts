@@ -1,4 +1,4 @@
-/** Finds a Chromium-family browser the way a user's machine has one. */
+/** Finds the browsers the e2e tests load the extension into: a Chromium-family one, and Firefox. */
 import { existsSync } from 'node:fs';
 
 const CANDIDATES: Record<string, string[]> = {
@@ -40,4 +40,27 @@ export function findBrowser(): string {
   const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
   if (found) return found;
   throw new NoBrowserError(`No Chromium-family browser was found for loading the extension.\n${HOW_TO_GET_ONE}`);
+}
+
+const FIREFOX_CANDIDATES: Record<string, string[]> = {
+  linux: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox'],
+  darwin: ['/Applications/Firefox.app/Contents/MacOS/firefox'],
+  win32: ['C:\\Program Files\\Mozilla Firefox\\firefox.exe'],
+};
+
+const HOW_TO_GET_FIREFOX = [
+  'Install Firefox ESR (Debian/Ubuntu: sudo apt-get install firefox-esr), or point FIREFOX_PATH at a Firefox',
+  'that accepts unsigned add-ons (ESR, Developer Edition, Nightly or an unbranded build; release Firefox does not).',
+].join('\n');
+
+/** FIREFOX_PATH first, then the usual install places. Throws NoBrowserError with instructions when none is there. */
+export function findFirefox(): string {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new NoBrowserError(`FIREFOX_PATH is set to ${fromEnv}, but no file is there.\n${HOW_TO_GET_FIREFOX}`);
+  }
+  const found = (FIREFOX_CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
+  if (found) return found;
+  throw new NoBrowserError(`No Firefox was found for the Firefox end-to-end test.\n${HOW_TO_GET_FIREFOX}`);
 }
