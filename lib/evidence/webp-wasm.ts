@@ -4,9 +4,10 @@
  * screenshot of a web page is often LARGER than the PNG (the demo order page: 208 KB against a 47 KB PNG); libwebp
  * at method 1 stores the same pixels in 15–40 % of the PNG in about 40 ms for a 1280×800 viewport.
  *
- * The instance (its memory grows to ~35 bytes a pixel) is kept for the next screenshot while captures come in, and
- * dropped after `IDLE_RELEASE_MS` or after any image larger than a big viewport (full-page screenshots, imported
- * photos), so the service worker does not hold that memory. Compiling happens once.
+ * An instance's memory grows to ~35 bytes a pixel. One instance is kept for the next screenshot while captures come
+ * in and dropped `IDLE_RELEASE_MS` after the last; an image larger than a big viewport (a full-page screenshot, an
+ * imported photo) gets an instance of its own, dropped with it, so the service worker does not hold that memory.
+ * Compiling happens once.
  */
 import moduleFactory from '@jsquash/webp/codec/enc/webp_enc_simd.js';
 import type { EncodeOptions, WebPModule } from '@jsquash/webp/codec/enc/webp_enc.js';
@@ -66,10 +67,7 @@ export function setWebpWasmLoader(load: Loader | undefined): void {
   releaseWebpEncoder();
 }
 
-/**
- * Compiles the module (once) and readies an instance; a capture calls it while the screenshot is being taken.
- * Rejects where WebAssembly is barred (callers of `encodeLosslessWebp` get undefined instead).
- */
+/** Compiles the module (once). Rejects where WebAssembly is barred (`encodeLosslessWebp` answers undefined there). */
 export async function loadWebpWasm(): Promise<WebAssembly.Module> {
   compiled ??= loader().catch((err: unknown) => {
     compiled = undefined; // a later call retries: a transient failure must not disable the encoder for good
@@ -95,7 +93,10 @@ async function instance(reuse: boolean): Promise<WebPModule> {
   return kept;
 }
 
-/** Compiles and instantiates ahead of the first encode (errors are left for `encodeLosslessWebp` to report). */
+/**
+ * Compiles and instantiates ahead of an encode; a capture calls it while Chrome takes the screenshot. Errors are left
+ * for `encodeLosslessWebp` to report.
+ */
 export function warmUpWebpEncoder(): void {
   instance(true).then(
     () => scheduleRelease(),
