@@ -55,6 +55,10 @@ export async function launchFirefoxWithExtension(addonDir: string): Promise<Laun
     'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_ADDON_UUID }),
     'browser.startup.page': 1,
     'browser.startup.homepage': popup,
+    // No "welcome"/"what's new" tab beside it on a new profile.
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'startup.homepage_welcome_url': '',
+    'startup.homepage_welcome_url.additional': '',
     'remote.active-protocols': 1, // WebDriver BiDi only
     // No network here but the package registries: keep Firefox from its own services and first-run pages.
     'app.update.enabled': false,
