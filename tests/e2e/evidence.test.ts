@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { createHash } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, launch, waitFor, type Harness } from './harness.ts';
 
 interface EvidenceRow {
@@ -72,6 +73,16 @@ function compareImages(images: { bytes: Buffer; type: string }[]): Promise<{ siz
   );
 }
 
+/** A PNG of what the page's tab shows now, taken by the extension (after a pause for Chrome's 2-a-second limit). */
+async function capturePng(page: Page): Promise<{ bytes: Buffer; type: string }> {
+  await page.waitForTimeout(1100);
+  const dataUrl = await h.evalInExtension(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' });
+  }, page.url());
+  return { bytes: Buffer.from(dataUrl.split(',')[1]!, 'base64'), type: 'image/png' };
+}
+
 const SN = 'KG3H8N2P6R0T4V7W';
 
 test('picking up an order stores a screenshot and a text record whose hashes match their bytes', async () => {
@@ -95,12 +106,7 @@ test('picking up an order stores a screenshot and a text record whose hashes mat
 test('the stored screenshot holds exactly the pixels of a PNG capture, in under 40 % of its bytes', async () => {
   const page = h.context.pages().find((p) => p.url().includes(SN))!;
   await page.bringToFront();
-  await page.waitForTimeout(1100); // Chrome's two-captures-a-second limit
-  const pngDataUrl = await h.evalInExtension(async (url) => {
-    const [tab] = await chrome.tabs.query({ url });
-    return chrome.tabs.captureVisibleTab(tab!.windowId, { format: 'png' });
-  }, page.url());
-  const png = { bytes: Buffer.from(pngDataUrl.split(',')[1]!, 'base64'), type: 'image/png' };
+  const png = await capturePng(page);
   const shot = (await h.readTable<EvidenceRow>('evidence')).find((e) => e.kind === 'order_page')!;
   const stored = await h.readBlob(shot.blobId);
   assert.equal(stored.type, 'image/webp');
@@ -208,4 +214,37 @@ test('an imported PNG (a phone screenshot) is stored from the popup as lossless 
   assert.equal(imported!.mime, 'image/webp');
   assert.ok(imported!.size < png.length * 0.4, `${imported!.size} bytes stored for a ${png.length}-byte PNG`);
   await popup.close();
+});
+
+test('an order page opened in a background tab is captured when that tab is shown, and the capture is of it', async () => {
+  const sn = 'KG7Q2M9X4A1B3C5D';
+  const background = await h.context.newPage();
+  const front = await h.context.newPage();
+  await front.goto(`${h.shop.origin}/`);
+  await front.bringToFront();
+  await background.goto(`${h.shop.origin}/detail-order-sn/${sn}`);
+  const orders = await waitFor(
+    () => h.readTable<{ id: number; orderNo: string }>('orders'),
+    (rows) => rows.some((o) => o.orderNo === sn),
+  );
+  const orderId = orders.find((o) => o.orderNo === sn)!.id;
+  const ofOrder = async (): Promise<EvidenceRow[]> =>
+    (await h.readTable<EvidenceRow>('evidence')).filter((e) => e.orderId === orderId);
+  // The text record needs no visible tab; the screenshot waits for one.
+  await waitFor(ofOrder, (rows) => rows.some((e) => e.kind === 'order_text'));
+  await front.waitForTimeout(1500);
+  assert.deepEqual(
+    (await ofOrder()).map((e) => e.kind),
+    ['order_text'],
+    'nothing captured while the tab is hidden',
+  );
+
+  await background.bringToFront();
+  const [shot] = await waitFor(
+    async () => (await ofOrder()).filter((e) => e.kind === 'order_page'),
+    (rows) => rows.length === 1,
+  );
+  const { differing } = await compareImages([await capturePng(background), await h.readBlob(shot!.blobId)]);
+  assert.equal(differing[0], 0, 'the stored screenshot shows the order page, not the tab that was in front');
+  await front.close();
 });
