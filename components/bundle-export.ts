@@ -1,6 +1,12 @@
 import { getDb } from '@/lib/db';
 import { buildDraft, draftChannels, type DraftLocale } from '@/lib/drafts';
-import { buildBundle, collectBundleOrder, createManifestSigner, makeThumbnail } from '@/lib/evidence';
+import {
+  buildBundle,
+  collectBundleOrder,
+  createManifestSigner,
+  loadBundleSettings,
+  makeThumbnail,
+} from '@/lib/evidence';
 import { computeClock } from '@/lib/escalation';
 import { loadEscalationSettings } from '@/lib/reminders';
 import { downloadBytes } from './download';
@@ -14,7 +20,8 @@ function bundleName(orderNos: string[], now: number): string {
 
 /**
  * Writes the evidence bundle of some orders (a ZIP with the evidence files, manifest.json, report.html and the
- * drafts of every channel) and hands it to the browser's download. Reports progress as (done, total) files.
+ * drafts of every channel; manifest.json signed unless the user turned that off) and hands it to the browser's
+ * download. Reports progress as (done, total) files.
  */
 export async function downloadBundle(
   orderIds: number[],
@@ -24,6 +31,7 @@ export async function downloadBundle(
   const db = getDb();
   const now = Date.now();
   const settings = await loadEscalationSettings(db);
+  const { sign } = await loadBundleSettings(db);
   const orders = [];
   for (const id of orderIds) {
     const input = await collectBundleOrder(db, id);
@@ -48,7 +56,7 @@ export async function downloadBundle(
     generatedAt: now,
     onProgress,
     makeThumbnail,
-    sign: createManifestSigner(db),
+    ...(sign ? { sign: createManifestSigner(db) } : {}),
     generator: { name: 'KamiGuard', version: browser.runtime.getManifest().version },
   });
   downloadBytes(

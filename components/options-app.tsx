@@ -1,9 +1,10 @@
 import { t } from '@/lib/i18n';
 import { OptionsSettings } from './options-settings';
 import { OptionsShops } from './options-shops';
+import { OptionsSigning } from './options-signing';
 import { OptionsStorage } from './options-storage';
 
-/** The options page: delay-clock settings, the per-shop record, storage and backup. */
+/** The options page: delay-clock settings, the per-shop record, bundle signing, storage and backup. */
 export function OptionsApp(): React.JSX.Element {
   return (
     <main className="opt-page">
@@ -13,6 +14,7 @@ export function OptionsApp(): React.JSX.Element {
       </header>
       <OptionsSettings />
       <OptionsShops />
+      <OptionsSigning />
       <OptionsStorage />
     </main>
   );

@@ -38,3 +38,14 @@ export function formatUtcOffset(minutesEast: number): string {
 export function formatPercent(rate: number): string {
   return String(Math.round(Math.min(1, Math.max(0, rate)) * 100));
 }
+
+/** The first 128 bits of a hex key fingerprint in groups of four, for reading aloud or comparing by eye. */
+export function formatKeyFingerprint(hex: string): string {
+  return (
+    hex
+      .toLowerCase()
+      .replace(/[^0-9a-f]/g, '')
+      .slice(0, 32)
+      .match(/.{1,4}/g) ?? []
+  ).join(' ');
+}

@@ -38,6 +38,13 @@ export {
 } from './store';
 export { EvidenceWriteError, StorageFullError, WRITE_ERROR_MESSAGES, isQuotaError, type UnsavedItem } from './errors';
 export { buildTextRecord, TEXT_RECORD_MIME, type TextRecordInput } from './text-record';
+export {
+  BUNDLE_SETTINGS_KEY,
+  DEFAULT_BUNDLE_SETTINGS,
+  loadBundleSettings,
+  saveBundleSettings,
+  type BundleSettings,
+} from './bundle-settings';
 export { dataUrlToBlob } from './data-url';
 export { encodeLosslessWebp, setWebpWasmLoader, warmUpWebpEncoder } from './webp-wasm';
 export {
