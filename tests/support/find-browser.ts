@@ -30,16 +30,24 @@ const HOW_TO_GET_ONE = [
   '(Branded Google Chrome 137+ ignores --load-extension, so Chromium or Chrome for Testing is needed.)',
 ].join('\n');
 
-/** CHROME_PATH first, then the usual install places. Throws NoBrowserError with instructions when none is there. */
-export function findBrowser(): string {
-  const fromEnv = process.env.CHROME_PATH;
+/**
+ * The path in the environment variable `envVar` first, then the first of `candidates` for this platform that exists.
+ * Throws NoBrowserError with `howTo` when none is there.
+ */
+function findExecutable(envVar: string, candidates: Record<string, string[]>, what: string, howTo: string): string {
+  const fromEnv = process.env[envVar];
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;
-    throw new NoBrowserError(`CHROME_PATH is set to ${fromEnv}, but no file is there.\n${HOW_TO_GET_ONE}`);
+    throw new NoBrowserError(`${envVar} is set to ${fromEnv}, but no file is there.\n${howTo}`);
   }
-  const found = (CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
+  const found = (candidates[process.platform] ?? []).find((p) => existsSync(p));
   if (found) return found;
-  throw new NoBrowserError(`No Chromium-family browser was found for loading the extension.\n${HOW_TO_GET_ONE}`);
+  throw new NoBrowserError(`No ${what} was found.\n${howTo}`);
+}
+
+/** CHROME_PATH first, then the usual install places. */
+export function findBrowser(): string {
+  return findExecutable('CHROME_PATH', CANDIDATES, 'Chromium-family browser for loading the extension', HOW_TO_GET_ONE);
 }
 
 const FIREFOX_CANDIDATES: Record<string, string[]> = {
@@ -53,14 +61,12 @@ const HOW_TO_GET_FIREFOX = [
   'that accepts unsigned add-ons (ESR, Developer Edition, Nightly or an unbranded build; release Firefox does not).',
 ].join('\n');
 
-/** FIREFOX_PATH first, then the usual install places. Throws NoBrowserError with instructions when none is there. */
+/** FIREFOX_PATH first, then the usual install places. */
 export function findFirefox(): string {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new NoBrowserError(`FIREFOX_PATH is set to ${fromEnv}, but no file is there.\n${HOW_TO_GET_FIREFOX}`);
-  }
-  const found = (FIREFOX_CANDIDATES[process.platform] ?? []).find((p) => existsSync(p));
-  if (found) return found;
-  throw new NoBrowserError(`No Firefox was found for the Firefox end-to-end test.\n${HOW_TO_GET_FIREFOX}`);
+  return findExecutable(
+    'FIREFOX_PATH',
+    FIREFOX_CANDIDATES,
+    'Firefox for the Firefox end-to-end test',
+    HOW_TO_GET_FIREFOX,
+  );
 }
