@@ -3,8 +3,9 @@
  * string or absent: builders never see raw page text, `NaN` or an empty value.
  */
 import type { EventRecord } from '@/lib/db/types';
+import { findClockStart } from '@/lib/escalation/clock-span';
 import type { OrderStatus } from '@/lib/extract/types';
-import { formatAmount, formatChinaTime, formatElapsed, parseChinaTime } from './format';
+import { formatAmount, formatChinaTime, formatElapsed } from './format';
 import { CAP, doneOf, evidenceOf, plausible, timelineOf, type EvidenceFact } from './history';
 import { phrasesFor, type PayChannel, type Phrases } from './phrases';
 import { cleanText, maskContact, maskKey } from './sanitize';
@@ -17,15 +18,6 @@ const MAX_DONE = 12;
 /** A shop asked for a reply gets at least this long, and by default this long when the promised window is over. */
 const MIN_REPLY_MS = 60 * 60_000;
 const DEFAULT_REPLY_MS = 12 * 60 * 60_000;
-const PAID_LIKE: ReadonlySet<OrderStatus> = new Set([
-  'paid',
-  'processing',
-  'delivered',
-  'abnormal',
-  'out_of_stock',
-  'frozen',
-]);
-
 /** The facts of a delivered key that does not work. */
 export interface KeyFacts {
   kind: 'invalid' | 'used';
@@ -116,18 +108,6 @@ function capMiddle<T>(items: T[], max: number): T[] {
   return [...items.slice(0, Math.floor(max / 2)), ...items.slice(items.length - Math.ceil(max / 2))];
 }
 
-function clockStart(input: DraftInput, events: EventRecord[]): number | undefined {
-  const { order } = input;
-  const paid = order.paidAt ? parseChinaTime(order.paidAt) : undefined;
-  if (plausible(paid)) return paid;
-  if (plausible(order.paymentSeenAt)) return order.paymentSeenAt;
-  const firstPaid = events.find(
-    (e) => (e.kind === 'status_changed' || e.kind === 'first_seen') && e.status && PAID_LIKE.has(e.status),
-  );
-  if (firstPaid && plausible(firstPaid.at)) return firstPaid.at;
-  return plausible(order.userPaidAt) ? order.userPaidAt : undefined;
-}
-
 function keyFacts(input: DraftInput, events: EventRecord[]): KeyFacts | undefined {
   const issue = input.keyIssue;
   if (!issue) return undefined;
@@ -160,8 +140,9 @@ export function collectFacts(channel: DraftChannel, input: DraftInput): Facts {
   const payChannel = detectPayChannel(payMethodRaw, order.currency);
   const statusKind: OrderStatus = order.status in p.status ? order.status : 'unknown';
 
-  // The clock's reading when the escalation layer passed one; else computed from the order's own times.
-  const start = clockStart(input, events);
+  // The clock's reading when the escalation layer passed one; else computed the same way from the order's times.
+  const startAt = findClockStart(order, events)?.at;
+  const start = plausible(startAt) ? startAt : undefined;
   const elapsedMs = input.clock?.elapsedMs ?? (start !== undefined ? now - start : undefined);
   const windowMinutes = order.windowMinutes ?? order.pageWindowMinutes;
   const windowMs =

@@ -1,4 +1,5 @@
 import type { EventRecord, OrderOutcome, OrderRecord, UserAction } from '@/lib/db/types';
+import { parseChinaTime } from '@/lib/drafts/format';
 import type { OrderStatus } from '@/lib/extract/types';
 
 /** What started the clock. */
@@ -52,10 +53,10 @@ function statusSightings(order: OrderRecord, events: readonly EventRecord[]): { 
   return out;
 }
 
+/** A stored shop time (ISO 8601; a time without a zone is China time, as extraction writes it) in epoch ms. */
 function parseTime(iso: string | undefined): number | undefined {
-  if (!iso) return undefined;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) && t > 0 ? t : undefined;
+  const t = iso ? parseChinaTime(iso) : undefined;
+  return t !== undefined && t > 0 ? t : undefined;
 }
 
 /**

@@ -51,6 +51,12 @@ describe('when the clock starts', () => {
     expect(c.elapsedMs).toBe(7 * MIN);
   });
 
+  it("reads a paidAt without a zone as China time, whatever the computer's zone", () => {
+    const o = paidOrder({ paidAt: '2025-03-01 09:58:00' });
+    const c = computeClock(o, [seen('processing', T0)], settings(), T0 + 5 * MIN);
+    expect(c).toMatchObject({ startReason: 'paid_at', startAt: T0 - 2 * MIN });
+  });
+
   it('without paidAt, starts at the first paid-like status sighting', () => {
     const events = [ev('first_seen', T0, { status: 'pending_payment' }), seen('paid', T0 + 5 * MIN)];
     const c = computeClock(order({ status: 'paid' }), events, settings(), T0 + 20 * MIN);
