@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord } from './types';
+import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord, ShopRecord, WatchRecord } from './types';
 
 /** Name of the IndexedDB database. Opened only by the background and extension pages, never by content scripts. */
 export const DB_NAME = 'kamiguard';
@@ -10,6 +10,8 @@ export type KamiGuardDb = Dexie & {
   evidence: EntityTable<EvidenceRecord, 'id'>;
   blobs: EntityTable<BlobRecord, 'sha256'>;
   kv: EntityTable<KvRecord, 'key'>;
+  shops: EntityTable<ShopRecord, 'site'>;
+  watch: EntityTable<WatchRecord, 'orderId'>;
 };
 
 /**
@@ -26,6 +28,23 @@ export function openDb(name: string = DB_NAME): KamiGuardDb {
     blobs: '&sha256',
     kv: '&key',
   });
+  // Version 2: what the shop's pages showed about the shop itself (ICP 备案, checkout signals), one row per site; the
+  // background re-check schedule of waiting orders, one row per watched order; and where each order came from.
+  db.version(2)
+    .stores({
+      orders: '++id, &[site+orderNo], orderNo, site, status, lastSeenAt, entry',
+      shops: '&site',
+      watch: '&orderId, nextAt',
+    })
+    .upgrade(async (tx) => {
+      // Every order stored by version 1 was picked up from a shop page.
+      await tx
+        .table<OrderRecord>('orders')
+        .toCollection()
+        .modify((o) => {
+          o.entry ??= 'page';
+        });
+    });
   return db;
 }
 

@@ -27,6 +27,44 @@ export interface OrderRecord extends ExtractedOrder {
   /** Set when the user resolves the order. */
   resolvedAt?: number;
   outcome?: OrderOutcome;
+  /**
+   * Where the order came from: 'page' (picked up from a shop page) or 'buyer' (entered by hand by the buyer, e.g. when
+   * the order page is gone). Version 1 rows are upgraded to 'page'. Always shown and exported with the order.
+   */
+  entry?: OrderEntry;
+}
+
+/** How an order entered the database. */
+export type OrderEntry = 'page' | 'buyer';
+
+/**
+ * One row of the `shops` table (version 2): what the shop's own pages showed about the shop, keyed by host. Written
+ * when a page of the shop is seen; read by the drafts (网信办 needs the ICP number), the checkout panel and the shop
+ * record. Features add optional fields here; every field is optional but `site`.
+ */
+export interface ShopRecord {
+  /** Host, as `OrderRecord.site`. */
+  site: string;
+  /** ICP 备案 number as shown in a page footer, e.g. '京ICP备12345678号-1'. */
+  icp?: string;
+  /** Epoch ms when `icp` was last seen on a page of the shop. */
+  icpSeenAt?: number;
+  /** Epoch ms when a page of the shop was last read for an ICP number (whether one was found or not). */
+  icpCheckedAt?: number;
+  /** Epoch ms of the first page of this shop seen. */
+  firstSeenAt?: number;
+  [field: string]: unknown;
+}
+
+/**
+ * One row of the `watch` table (version 2): the background re-check of a waiting order (issue 13). Derived state: it
+ * can be rebuilt from the orders, so backups need not carry it.
+ */
+export interface WatchRecord {
+  orderId: number;
+  /** Epoch ms of the next check. */
+  nextAt: number;
+  [field: string]: unknown;
 }
 
 /** Kinds of timeline events. */
