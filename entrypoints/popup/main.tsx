@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PopupApp } from '@/components/popup-app';
+import { PopupApp } from '@/components/popup/app';
 import '@/components/styles.css';
 
 document.documentElement.lang = browser.i18n.getUILanguage();

@@ -1,6 +1,6 @@
 import { appendEvent, type KamiGuardDb } from '@/lib/db';
 import type { EventRecord, OrderOutcome, UserAction } from '@/lib/db/types';
-import { chainTables } from '@/lib/evidence/chain-store';
+import { chainTables } from '@/lib/db/timeline';
 import type { OrderAction } from '@/lib/messaging/schemas';
 
 /** How a resolution outcome reads as a user action on the timeline (the clock reads either). */

@@ -1,5 +1,5 @@
 import { UNPAID_STATUSES, type ExtractedOrder } from '@/lib/extract/types';
-import { appendEventsChained, chainTables } from '@/lib/evidence/chain-store';
+import { appendEventsChained, chainTables } from '@/lib/db/timeline';
 import type { KamiGuardDb } from './database';
 import type { EventRecord, OrderRecord } from './types';
 

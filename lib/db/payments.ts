@@ -1,4 +1,4 @@
-import { appendEventsChained, chainTables } from '@/lib/evidence/chain-store';
+import { appendEventsChained, chainTables } from '@/lib/db/timeline';
 import { UNPAID_STATUSES } from '@/lib/extract/types';
 import type { KamiGuardDb } from './database';
 import type { EventRecord, OrderRecord } from './types';

@@ -2,7 +2,7 @@
 import type { KamiGuardDb } from '@/lib/db/database';
 import type { EventRecord, EvidenceRecord } from '@/lib/db/types';
 import type { BundleOrderInput } from './bundle';
-import { readAnchor } from './chain-store';
+import { readAnchor } from '../db/timeline';
 import type { BundleDraft } from './manifest';
 import { blobDataToBytes } from './store';
 

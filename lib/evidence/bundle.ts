@@ -4,8 +4,8 @@
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db/types';
-import { CHAIN_TAG, genesisHash, orderChainItems, verifyChain, type ChainAnchor, type ChainItem } from './chain';
-import { bytesToBase64, hashedContent, sha256Hex } from './hash';
+import { CHAIN_TAG, genesisHash, orderChainItems, verifyChain, type ChainAnchor, type ChainItem } from '../db/chain';
+import { bytesToBase64, hashedContent, sha256Hex } from '../hash';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,

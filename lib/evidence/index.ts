@@ -2,7 +2,7 @@
  * The evidence layer: hashing, the per-order hash chain, evidence storage, images, the evidence bundle, signing,
  * backup and restore. Modules are small and can be imported directly; this file lists the public API.
  */
-export { sha256Hex, sha256HexSync, canonicalJson, hashedContent, toBytes, type ByteSource } from './hash';
+export { sha256Hex, sha256HexSync, canonicalJson, hashedContent, toBytes, type ByteSource } from '../hash';
 export {
   CHAIN_TAG,
   genesisHash,
@@ -14,7 +14,7 @@ export {
   type ChainItem,
   type ChainVerification,
   type OrderIdentity,
-} from './chain';
+} from '../db/chain';
 export {
   EVIDENCE_KV_PREFIX,
   anchorKey,
@@ -24,7 +24,7 @@ export {
   loadChainItems,
   readAnchor,
   verifyOrderChain,
-} from './chain-store';
+} from '../db/timeline';
 export {
   addEvidence,
   getBlobBytes,
@@ -70,7 +70,7 @@ export {
   type BackupErrorCode,
   type ImportOptions,
   type ImportReport,
-} from './backup';
+} from '../backup';
 export {
   EVIDENCE_CHECKLIST,
   EVIDENCE_KIND_LABELS,

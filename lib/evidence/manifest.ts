@@ -1,5 +1,5 @@
 /** The evidence bundle's manifest.json format (version 1). */
-import type { ChainAnchor, ChainItemType, ChainVerification } from './chain';
+import type { ChainAnchor, ChainItemType, ChainVerification } from '../db/chain';
 import type { ChecklistItemId } from './labels';
 
 export const BUNDLE_FORMAT = 'kamiguard-evidence-bundle';

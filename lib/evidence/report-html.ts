@@ -5,7 +5,7 @@
  */
 import type { EvidenceKind, EvidenceRecord, EventRecord } from '@/lib/db/types';
 import type { OrderStatus } from '@/lib/extract/types';
-import type { ChainBreakReason } from './chain';
+import type { ChainBreakReason } from '../db/chain';
 import { html, trustedHtml, type SafeHtml } from './html';
 import {
   EVENT_KIND_LABELS,

@@ -5,8 +5,8 @@
  */
 import type { KamiGuardDb } from '@/lib/db/database';
 import type { BundleSignature } from './bundle';
-import { EVIDENCE_KV_PREFIX } from './chain-store';
-import { base64ToBytes, bytesToBase64, canonicalJson, sha256Hex } from './hash';
+import { EVIDENCE_KV_PREFIX } from '../db/timeline';
+import { base64ToBytes, bytesToBase64, canonicalJson, sha256Hex } from '../hash';
 import type { ManifestSignatureFile } from './manifest';
 
 export const SIGNING_KEY_KV = `${EVIDENCE_KV_PREFIX}signingKey`;

@@ -3,10 +3,10 @@
  */
 import type { KamiGuardDb } from '@/lib/db/database';
 import type { EventRecord, EvidenceKind, EvidenceRecord } from '@/lib/db/types';
-import type { ChainItem } from './chain';
-import { appendChained, chainTables } from './chain-store';
+import type { ChainItem } from '../db/chain';
+import { appendChained, chainTables } from '../db/timeline';
 import { EvidenceWriteError, StorageFullError, isQuotaError, type UnsavedItem } from './errors';
-import { sha256Hex, toBytes, type ByteSource } from './hash';
+import { sha256Hex, toBytes, type ByteSource } from '../hash';
 import { EVIDENCE_KINDS, EVIDENCE_SOURCES } from './labels';
 
 export { evidenceChecklist, type ChecklistEntry } from './checklist';

@@ -112,7 +112,7 @@ describe('upsertSighting', () => {
 
 describe('the timeline is hash-chained', () => {
   it('verifies after sightings and actions, and a later edit of a past event is detected', async () => {
-    const { verifyOrderChain } = await import('@/lib/evidence/chain-store');
+    const { verifyOrderChain } = await import('@/lib/db/timeline');
     const { appendEvent } = await import('@/lib/db');
     const db = freshDb();
     const { orderId } = await upsertSighting(db, sighting());

@@ -3,9 +3,9 @@ import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { openDb, type KamiGuardDb } from '@/lib/db/database';
 import type { OrderRecord } from '@/lib/db/types';
-import { BackupError, exportBackup, importBackup, type BackupErrorCode } from '@/lib/evidence/backup';
-import { appendEventsChained, verifyOrderChain } from '@/lib/evidence/chain-store';
-import { bytesToHex, sha256Hex } from '@/lib/evidence/hash';
+import { BackupError, exportBackup, importBackup, type BackupErrorCode } from '@/lib/backup';
+import { appendEventsChained, verifyOrderChain } from '@/lib/db/timeline';
+import { bytesToHex, sha256Hex } from '@/lib/hash';
 import { SIGNING_KEY_KV, getSigningKey } from '@/lib/evidence/signing';
 import { addEvidence } from '@/lib/evidence/store';
 

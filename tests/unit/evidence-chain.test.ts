@@ -10,7 +10,7 @@ import {
   orderChainItems,
   verifyChain,
   type ChainItem,
-} from '@/lib/evidence/chain';
+} from '@/lib/db/chain';
 import {
   anchorKey,
   appendChained,
@@ -19,8 +19,8 @@ import {
   loadChainItems,
   readAnchor,
   verifyOrderChain,
-} from '@/lib/evidence/chain-store';
-import { sha256HexSync } from '@/lib/evidence/hash';
+} from '@/lib/db/timeline';
+import { sha256HexSync } from '@/lib/hash';
 
 const ORDER = { site: 'shop.example.com', orderNo: 'T20240501123' };
 

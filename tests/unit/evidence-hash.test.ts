@@ -8,7 +8,7 @@ import {
   sha256Hex,
   sha256HexSync,
   toBytes,
-} from '@/lib/evidence/hash';
+} from '@/lib/hash';
 
 /** getRandomValues fills at most 64 KiB per call. */
 function randomBytes(length: number): Uint8Array {

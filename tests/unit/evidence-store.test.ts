@@ -2,9 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { openDb, type KamiGuardDb } from '@/lib/db/database';
 import type { EvidenceRecord, OrderRecord } from '@/lib/db/types';
-import { anchorKey, verifyOrderChain } from '@/lib/evidence/chain-store';
+import { anchorKey, verifyOrderChain } from '@/lib/db/timeline';
 import { EvidenceWriteError, StorageFullError, isQuotaError } from '@/lib/evidence/errors';
-import { sha256Hex } from '@/lib/evidence/hash';
+import { sha256Hex } from '@/lib/hash';
 import { addEvidence, evidenceChecklist, getBlobBytes, storageUsage, type EvidenceInput } from '@/lib/evidence/store';
 import { buildTextRecord } from '@/lib/evidence/text-record';
 

@@ -9,9 +9,9 @@ import {
   toForm,
   type Bounds,
   type SettingsForm,
-} from '@/components/options-form';
-import { formToSettings, parseShopHost } from '@/components/options-form-check';
-import { backupFileName, formatBytes, formatPercent, formatUtcOffset } from '@/components/options-format';
+} from '@/components/options/form';
+import { formToSettings, parseShopHost } from '@/components/options/form-check';
+import { backupFileName, formatBytes, formatPercent, formatUtcOffset } from '@/components/options/format';
 import { cloneDefaults, parseEscalationSettings, type EscalationSettings } from '@/lib/escalation';
 
 const minutes = (n: number) => toDuration(n);

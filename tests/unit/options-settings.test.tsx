@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OptionsSettings } from '@/components/options-settings';
+import { OptionsSettings } from '@/components/options/settings';
 import { getDb } from '@/lib/db';
 import { DEFAULT_ESCALATION_SETTINGS, cloneDefaults, type EscalationSettings } from '@/lib/escalation';
 import { sendMessage } from '@/lib/messaging/protocol';

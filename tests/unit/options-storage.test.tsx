@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OptionsShops } from '@/components/options-shops';
-import { OptionsStorage } from '@/components/options-storage';
+import { OptionsShops } from '@/components/options/shops';
+import { OptionsStorage } from '@/components/options/storage';
 import { getDb, type OrderRecord } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { button, clearDb, click, installZhMessages, mount, waitFor, zh } from './options-test-utils';

@@ -9,7 +9,7 @@
  * order in the `kv` table; `verifyChain` compares against it.
  */
 import type { EventRecord, EvidenceRecord } from '@/lib/db/types';
-import { canonicalJson, hashedContent, sha256HexSync } from './hash';
+import { canonicalJson, hashedContent, sha256HexSync } from '../hash';
 
 /** Version tag mixed into every chain hash, so a future format can never collide with this one. */
 export const CHAIN_TAG = 'kamiguard-chain-v1';

@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
-import { fieldErrorText } from './options-errors';
-import type { DurationInput, FieldError } from './options-form';
+import { fieldErrorText } from './errors';
+import type { DurationInput, FieldError } from './form';
 
 /** Props of {@link DurationField}. */
 export interface DurationFieldProps {

@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
-import { fieldErrorText } from './options-errors';
-import type { FieldError, SettingsForm } from './options-form';
-import { formatUtcOffset } from './options-format';
+import { fieldErrorText } from './errors';
+import type { FieldError, SettingsForm } from './form';
+import { formatUtcOffset } from './format';
 
 /** China time: the zone of the shops and of most users, and the settings' default. */
 const CHINA_OFFSET = 8 * 60;

@@ -5,12 +5,12 @@ import { normalizeHost } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { loadEscalationSettings, saveEscalationSettings } from '@/lib/reminders/store';
-import { ClockFields } from './options-clock-fields';
-import { errorDetail } from './options-errors';
-import { defaultsForm, sameForm, toForm, type FormErrors, type SettingsForm } from './options-form';
-import { formToSettings } from './options-form-check';
-import { QuietHoursField } from './options-quiet-hours';
-import { ShopWindowsEditor } from './options-shop-windows';
+import { ClockFields } from './clock-fields';
+import { errorDetail } from './errors';
+import { defaultsForm, sameForm, toForm, type FormErrors, type SettingsForm } from './form';
+import { formToSettings } from './form-check';
+import { QuietHoursField } from './quiet-hours';
+import { ShopWindowsEditor } from './shop-windows';
 
 type Status = { kind: 'saved' } | { kind: 'invalid' } | { kind: 'defaults' } | { kind: 'failed'; detail: string };
 

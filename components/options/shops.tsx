@@ -4,8 +4,8 @@ import { shopRecords } from '@/lib/escalation/shop-record';
 import { t } from '@/lib/i18n';
 import { loadClocks } from '@/lib/reminders/clocks';
 import { loadEscalationSettings } from '@/lib/reminders/store';
-import { ShopRow } from './options-shop-row';
-import { useNow } from './use-now';
+import { ShopRow } from './shop-row';
+import { useNow } from '../use-now';
 
 /** The per-shop record: how each shop delivered, from the user's own orders. */
 export function OptionsShops(): React.JSX.Element {

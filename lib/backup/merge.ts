@@ -12,7 +12,7 @@ import {
   type ChainAnchor,
   type ChainItem,
   type OrderIdentity,
-} from './chain';
+} from '../db/chain';
 
 const MAX_URLS = 20;
 const MAX_CARD_KEYS = 500;

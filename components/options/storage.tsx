@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { getDb } from '@/lib/db';
 import { storageUsage, type StorageUsage } from '@/lib/evidence/store';
 import { t } from '@/lib/i18n';
-import { OptionsBackup } from './options-backup';
-import { errorDetail } from './options-errors';
-import { formatBytes } from './options-format';
+import { OptionsBackup } from './backup';
+import { errorDetail } from './errors';
+import { formatBytes } from './format';
 
 /** Row counts of every table, as one string: changes whenever something is added or removed. */
 async function tableCounts(): Promise<string> {

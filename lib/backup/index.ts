@@ -9,14 +9,14 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 import * as v from 'valibot';
 import type { KamiGuardDb } from '@/lib/db/database';
 import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord } from '@/lib/db/types';
-import { orderChainItems, genesisHash, type ChainAnchor, type ChainItem } from './chain';
-import { EVIDENCE_KV_PREFIX, anchorKey, loadChainItems, readAnchor } from './chain-store';
-import { isQuotaError } from './errors';
-import { sha256Hex, toBytes } from './hash';
-import type { Localized } from './labels';
-import { mergeOrderRecords, planChainMerge } from './backup-merge';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type BackupData } from './backup-schema';
-import { blobDataToBytes } from './store';
+import { orderChainItems, genesisHash, type ChainAnchor, type ChainItem } from '../db/chain';
+import { EVIDENCE_KV_PREFIX, anchorKey, loadChainItems, readAnchor } from '../db/timeline';
+import { isQuotaError } from '../evidence/errors';
+import { sha256Hex, toBytes } from '../hash';
+import type { Localized } from '../evidence/labels';
+import { mergeOrderRecords, planChainMerge } from './merge';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type BackupData } from './schema';
+import { blobDataToBytes } from '../evidence/store';
 
 export { BACKUP_FORMAT, BACKUP_VERSION };
 

@@ -1,7 +1,7 @@
 import { STEP_BASE, stepNameKey } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
-import { DurationField } from './options-duration-field';
-import { OFFSET_IDS, type FormErrors, type SettingsForm } from './options-form';
+import { DurationField } from './duration-field';
+import { OFFSET_IDS, type FormErrors, type SettingsForm } from './form';
 
 /** Props of {@link ClockFields}. */
 export interface ClockFieldsProps {

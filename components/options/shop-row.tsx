@@ -3,7 +3,7 @@ import { formatElapsed } from '@/lib/drafts/format';
 import type { ShopRecord } from '@/lib/escalation/shop-record';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';
-import { formatPercent } from './options-format';
+import { formatPercent } from './format';
 
 /** Overdue rates at or above this, over at least two decided orders, mark a shop to be careful with. */
 const BAD_RATE = 0.5;

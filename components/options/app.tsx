@@ -1,8 +1,8 @@
 import { t } from '@/lib/i18n';
-import { OptionsSettings } from './options-settings';
-import { OptionsShops } from './options-shops';
-import { OptionsSigning } from './options-signing';
-import { OptionsStorage } from './options-storage';
+import { OptionsSettings } from './settings';
+import { OptionsShops } from './shops';
+import { OptionsSigning } from './signing';
+import { OptionsStorage } from './storage';
 
 /** The options page: delay-clock settings, the per-shop record, bundle signing, storage and backup. */
 export function OptionsApp(): React.JSX.Element {

@@ -3,12 +3,12 @@ import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
 import { CaptureError } from './capture-error';
-import { downloadBundle } from './bundle-export';
+import { downloadBundle } from '../bundle-export';
 import { EmptyState } from './empty-state';
 import { OrderDetail } from './order-detail';
 import { OrderRow } from './order-row';
-import { useNow } from './use-now';
-import { useOrderClocks } from './use-orders';
+import { useNow } from '../use-now';
+import { useOrderClocks } from '../use-orders';
 
 /** `#order=12` opens one order (a notification's "打开订单" opens the popup page in a tab that way). */
 function orderFromHash(): number | undefined {

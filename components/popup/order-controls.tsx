@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { OrderOutcome, OrderRecord } from '@/lib/db';
 import type { ClockState } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
-import { act } from './act';
+import { act } from '../act';
 
 const OUTCOMES: OrderOutcome[] = ['received', 'refunded', 'lost', 'abandoned'];
 

@@ -1,6 +1,13 @@
 /** valibot schemas for backup.json (format 'kamiguard-backup', version 1). */
 import * as v from 'valibot';
-import { EVENT_KINDS, EVIDENCE_KINDS, EVIDENCE_SOURCES, ORDER_OUTCOMES, ORDER_STATUSES, USER_ACTIONS } from './labels';
+import {
+  EVENT_KINDS,
+  EVIDENCE_KINDS,
+  EVIDENCE_SOURCES,
+  ORDER_OUTCOMES,
+  ORDER_STATUSES,
+  USER_ACTIONS,
+} from '../evidence/labels';
 
 export const BACKUP_FORMAT = 'kamiguard-backup';
 export const BACKUP_VERSION = 1;

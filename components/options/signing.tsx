@@ -4,8 +4,8 @@ import { getDb } from '@/lib/db';
 import { loadBundleSettings, saveBundleSettings } from '@/lib/evidence/bundle-settings';
 import { SIGNING_KEY_KV, type StoredSigningKey } from '@/lib/evidence/signing';
 import { t } from '@/lib/i18n';
-import { errorDetail } from './options-errors';
-import { formatKeyFingerprint } from './options-format';
+import { errorDetail } from './errors';
+import { formatKeyFingerprint } from './format';
 
 /** Whether evidence bundles are signed, and the fingerprint of this install's key, to tell a recipient. */
 export function OptionsSigning(): React.JSX.Element {

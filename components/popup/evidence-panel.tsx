@@ -5,9 +5,9 @@ import { EVIDENCE_KIND_LABELS, evidenceChecklist } from '@/lib/evidence';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
-import { downloadBundle } from './bundle-export';
+import { downloadBundle } from '../bundle-export';
 import { ChainStatus } from './chain-status';
-import { importEvidenceFiles } from './evidence-import';
+import { importEvidenceFiles } from '../evidence-import';
 
 /** What the user can file an item as (automatic order-page captures and text records are the extension's own). */
 const MANUAL_KINDS = ['payment_receipt', 'order_screenshot', 'recipient_account', 'support_chat', 'other'] as const;

@@ -1,7 +1,7 @@
 import { formatElapsed } from '@/lib/drafts/format';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';
-import type { FieldError } from './options-form';
+import type { FieldError } from './form';
 
 /** A bound in minutes as words ("0分钟", "1分钟", "30天"). */
 function boundText(minutes: number): string {

@@ -5,7 +5,7 @@ import type { ClockState } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
 import type { OrderAction } from '@/lib/messaging/schemas';
 import { uiLocale } from '@/lib/ui-locale';
-import { act } from './act';
+import { act } from '../act';
 
 interface Props {
   order: OrderRecord & { id: number };

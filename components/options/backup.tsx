@@ -1,12 +1,12 @@
 import { useState, type ChangeEvent } from 'react';
 import { getDb } from '@/lib/db';
-import { BackupError, exportBackup, importBackup, type ImportReport } from '@/lib/evidence/backup';
+import { BackupError, exportBackup, importBackup, type ImportReport } from '@/lib/backup';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
-import { downloadBytes } from './download';
-import { errorDetail } from './options-errors';
-import { backupFileName, formatBytes } from './options-format';
+import { downloadBytes } from '../download';
+import { errorDetail } from './errors';
+import { backupFileName, formatBytes } from './format';
 
 type ExportState =
   { kind: 'busy' } | { kind: 'done'; name: string; size: number } | { kind: 'failed'; message: string };

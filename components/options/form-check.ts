@@ -12,7 +12,7 @@ import {
   type FieldError,
   type FormErrors,
   type SettingsForm,
-} from './options-form';
+} from './form';
 
 const WHOLE = /^\d{1,7}$/;
 

@@ -3,7 +3,7 @@ import { formatChinaTime } from '@/lib/drafts/format';
 import type { ClockState } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';
-import { act } from './act';
+import { act } from '../act';
 
 /** The escalation ladder: each step, when it is due, done or not; the current step carries its one action. */
 export function LadderView({

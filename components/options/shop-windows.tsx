@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
-import { DurationField } from './options-duration-field';
-import { fieldErrorText } from './options-errors';
-import type { DurationInput, FormErrors, ShopWindowInput } from './options-form';
+import { DurationField } from './duration-field';
+import { fieldErrorText } from './errors';
+import type { DurationInput, FormErrors, ShopWindowInput } from './form';
 
 /** Props of {@link ShopWindowsEditor}. */
 export interface ShopWindowsEditorProps {
