@@ -49,6 +49,11 @@ export default defineConfig({
       },
     },
   }),
+  zip: {
+    // The add-on store's source archive: what a reviewer needs to rebuild the add-on (tests/e2e/packages.test.ts
+    // rebuilds it), without the tests and their fixture pages.
+    excludeSources: ['tests/**', 'test-results/**', 'stats.html'],
+  },
   vite: () => ({
     plugins: [
       {

@@ -3,7 +3,7 @@
  * budgets are read by people, not asserted by tests.
  *
  *   content script size ≤ 30 KB · probe on a 1 MB non-shop page ≤ 2 ms · extraction on an order page ≤ 10 ms
- *   capture pipeline ≤ 1.5 × captureVisibleTab · stored screenshot ≤ 40 % of its PNG · bundle of 100 ≤ 5 s
+ *   capture: time added after captureVisibleTab ≤ 100 ms · stored screenshot ≤ 40 % of its PNG · bundle of 100 ≤ 5 s
  *
  * Expects `wxt build` (production, for sizes and the probe) and `wxt build --mode bench` (adds timing hooks).
  */
@@ -177,12 +177,20 @@ async function benchBuild(): Promise<void> {
           `decode + re-encode ${median(stages.compress).toFixed(0)}, hash + store ${median(stages.store).toFixed(0)}; ` +
           `stored as ${[...mimes].join(', ')}`,
       );
+      // Issue 15 restated this budget: what the pipeline adds after captureVisibleTab returns (decode, re-encode,
+      // hash, store), in the background worker, never on the page's main thread. The old multiple of a bare call is
+      // printed under the table: with a 35–70 ms screenshot call it measured the machine, not the pipeline.
+      const added = stages.compress.map((c, i) => c + stages.store[i]!);
       row(
-        `capture pipeline / bare captureVisibleTab, ${label}`,
-        median(pipe) / median(bare),
-        '×',
-        1.5,
-        `${median(pipe).toFixed(0)} ms vs ${median(bare).toFixed(0)} ms`,
+        `capture: time added after captureVisibleTab (median), ${label}`,
+        median(added),
+        'ms',
+        100,
+        `screenshot ${median(stages.capture).toFixed(0)} ms, off the page's main thread`,
+      );
+      notes.push(
+        `${label}: whole pipeline ${median(pipe).toFixed(0)} ms vs bare captureVisibleTab ${median(bare).toFixed(0)} ms ` +
+          `(${(median(pipe) / median(bare)).toFixed(2)}×, the old budget's figure)`,
       );
       row(
         `stored screenshot / its PNG, ${label}`,
