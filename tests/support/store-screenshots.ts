@@ -98,4 +98,4 @@ async function shoot(lang: 'zh-CN' | 'en'): Promise<string[]> {
 }
 
 mkdirSync(OUT, { recursive: true });
-for (const lang of ['zh-CN', 'en'] as const) for (const file of await shoot(lang)) console.log(file);
+for (const lang of ['zh-CN', 'en'] as const) for (const file of await shoot(lang)) process.stdout.write(`${file}\n`);
