@@ -31,10 +31,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Harness> {
+export async function launch(options: { args?: string[] } = {}): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const shop = await startDemoShop();
-  const browser = await launchWithExtension(EXTENSION, { chinese: true });
+  const browser = await launchWithExtension(EXTENSION, { chinese: true, args: options.args });
   const { context } = browser;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -10,6 +10,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Chinese browser UI (and so the extension's zh_CN messages, where the browser ships that locale). */
   chinese?: boolean;
+  /** More Chromium switches (e.g. a proxy that records what the browser sends). */
+  args?: string[];
 }
 
 export interface LaunchedBrowser {
@@ -38,6 +40,7 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
       // Chromium refuses to start as root with its sandbox on (CI and containers run as root).
       ...(headless || process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       ...(options.chinese ? ['--lang=zh-CN'] : []),
+      ...(options.args ?? []),
     ],
     ...(options.chinese ? { locale: 'zh-CN' } : {}),
     // Runs leave nothing in the home folder; on Linux the UI language comes from LANGUAGE, not from --lang.
