@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
 import { CaptureError } from './capture-error';
-import { downloadBundle } from '../bundle-export';
 import { EmptyState } from './empty-state';
-import { OrderDetail } from './order-detail';
-import { OrderRow } from './order-row';
+import { HeaderActions } from './header-actions';
+import { OrderList } from './order-list';
 import { useNow } from '../use-now';
 import { useOrderClocks } from '../use-orders';
+
+// The order's page brings the drafts, the evidence panel, the chain check and the bundle writer: loaded when opened.
+const OrderDetail = lazy(() => import('./order-detail').then((m) => ({ default: m.OrderDetail })));
 
 /** `#order=12` opens one order (a notification's "打开订单" opens the popup page in a tab that way). */
 function orderFromHash(): number | undefined {
@@ -16,12 +17,18 @@ function orderFromHash(): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * The list's clocks move in minutes ("已等 5 小时"), so it re-reads the time every 15 s; an order's page ticks every
+ * second (its countdown shows minutes and the ladder's times).
+ */
+const LIST_TICK_MS = 15_000;
+
 /** The toolbar popup: every order KamiGuard has picked up, most urgent first, and one order's page. */
 export function PopupApp(): React.JSX.Element {
-  const now = useNow();
-  const clocks = useOrderClocks(now);
   const [openId, setOpenId] = useState(orderFromHash);
-  const [scanNote, setScanNote] = useState('');
+  const now = useNow(openId === undefined ? LIST_TICK_MS : 1000);
+  const clocks = useOrderClocks(now);
+  const [note, setNote] = useState('');
 
   useEffect(() => {
     const onHash = (): void => setOpenId(orderFromHash());
@@ -33,59 +40,51 @@ export function PopupApp(): React.JSX.Element {
     setOpenId(id);
   };
 
-  const scan = async (): Promise<void> => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const injected = tab?.id !== undefined && (await sendMessage('scanTab', { tabId: tab.id })).injected;
-    setScanNote(t(injected ? 'popup_scan_started' : 'popup_scan_none'));
+  const bundleAll = async (): Promise<void> => {
+    if (!clocks) return;
+    const { downloadBundle } = await import('../bundle-export');
+    await downloadBundle(
+      clocks.map((c) => c.order.id),
+      uiLocale(),
+      (done, total) => setNote(t('evidence_bundle_progress', [String(done), String(total)])),
+    ).then(
+      () => setNote(t('evidence_bundle_done')),
+      (err: unknown) => setNote(String(err)),
+    );
   };
 
   const selected = openId === undefined ? undefined : clocks?.find((c) => c.order.id === openId);
+  const listView = !selected && clocks !== undefined && clocks.length > 0;
   return (
-    <main className="popup">
+    <main className={`popup${listView ? ' popup-list' : ''}`}>
       <header className="popup-header">
-        <h1>{t('extName')}</h1>
-        <span className="header-links">
-          <button type="button" className="link" onClick={() => void scan()}>
-            {t('popup_scan')}
-          </button>
-          <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('popup_options')}
-          </button>
-        </span>
+        <h1>
+          <img src="/icon/32.png" alt="" width={20} height={20} />
+          {t('extName')}
+        </h1>
+        <HeaderActions onNote={setNote} />
       </header>
-      {scanNote && <p className="note">{scanNote}</p>}
+      {note && (
+        <p className="note" role="status">
+          {note}
+        </p>
+      )}
       <CaptureError />
       {clocks === undefined ? null : selected ? (
-        <OrderDetail item={selected} now={now} onBack={() => open(undefined)} />
+        <Suspense fallback={null}>
+          <OrderDetail item={selected} now={now} onBack={() => open(undefined)} />
+        </Suspense>
       ) : clocks.length === 0 ? (
         <EmptyState />
       ) : (
         <>
-          <div className="row">
+          <OrderList clocks={clocks} onOpen={open} />
+          <footer className="popup-footer">
             <span className="muted">{t('popup_count', String(clocks.length))}</span>
-            <button
-              type="button"
-              className="link"
-              data-testid="bundle-all"
-              onClick={() =>
-                void downloadBundle(
-                  clocks.map((c) => c.order.id),
-                  uiLocale(),
-                  (done, total) => setScanNote(t('evidence_bundle_progress', [String(done), String(total)])),
-                ).then(
-                  () => setScanNote(t('evidence_bundle_done')),
-                  (err: unknown) => setScanNote(String(err)),
-                )
-              }
-            >
+            <button type="button" className="link" data-testid="bundle-all" onClick={() => void bundleAll()}>
               {t('popup_bundle_all')}
             </button>
-          </div>
-          <ul className="orders">
-            {clocks.map((c) => (
-              <OrderRow key={c.order.id} item={c} onOpen={() => open(c.order.id)} />
-            ))}
-          </ul>
+          </footer>
         </>
       )}
     </main>

@@ -10,9 +10,12 @@ const OUTCOMES: OrderOutcome[] = ['received', 'refunded', 'lost', 'abandoned'];
 export function OrderControls({
   order,
   clock,
+  part = 'all',
 }: {
   order: OrderRecord & { id: number };
   clock: ClockState;
+  /** 'paid': only the "I have paid" button (shown up front); 'settings': the window and resolving; 'all': both. */
+  part?: 'all' | 'paid' | 'settings';
 }): React.JSX.Element {
   const [hours, setHours] = useState(() => String(Math.round((order.windowMinutes ?? clock.windowMinutes) / 6) / 10));
   const [outcome, setOutcome] = useState<OrderOutcome>('received');
@@ -27,17 +30,20 @@ export function OrderControls({
   const resolved = order.resolvedAt !== undefined;
   return (
     <div className="controls">
-      {!order.userPaidAt && !resolved && (order.status === 'pending_payment' || !clock.started) && (
-        <button
-          type="button"
-          className="primary"
-          data-testid="user-paid"
-          onClick={() => void act(order.id, { type: 'user_paid' })}
-        >
-          {t('controls_user_paid')}
-        </button>
-      )}
-      {clock.started && !resolved && (
+      {part !== 'settings' &&
+        !order.userPaidAt &&
+        !resolved &&
+        (order.status === 'pending_payment' || !clock.started) && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="user-paid"
+            onClick={() => void act(order.id, { type: 'user_paid' })}
+          >
+            {t('controls_user_paid')}
+          </button>
+        )}
+      {part !== 'paid' && clock.started && !resolved && (
         <div className="row">
           <label>
             {t('controls_window')}{' '}
@@ -58,7 +64,7 @@ export function OrderControls({
         </div>
       )}
       {error && <p className="error">{error}</p>}
-      {resolved ? (
+      {part === 'paid' ? null : resolved ? (
         <p className="muted">{t('controls_resolved', t(`outcome_${order.outcome ?? 'received'}`))}</p>
       ) : (
         <div className="row">

@@ -23,6 +23,9 @@ export interface LadderFacts {
   evidenceKinds?: readonly string[];
 }
 
+/** Evidence kinds that complete a step (留证 asks for the payment receipt): all a clock needs to know of evidence. */
+export const STEP_EVIDENCE_KINDS: readonly string[] = ['payment_receipt'];
+
 /** `complained` details that mean a regulator (12315 / 黑猫投诉) rather than a payment channel. */
 const REGULATOR_DETAILS = new Set(['regulator_complaint', 'regulator', '12315', 'heimao', 'blackcat', 'tousu']);
 
@@ -45,7 +48,7 @@ function isDone(
   switch (id) {
     case 'evidence':
       return (
-        (facts.evidenceKinds?.includes('payment_receipt') ?? false) ||
+        (facts.evidenceKinds?.some((k) => STEP_EVIDENCE_KINDS.includes(k)) ?? false) ||
         events.some((e) => e.kind === 'evidence_added' && e.detail === 'payment_receipt')
       );
     case 'confirm_status':

@@ -3,6 +3,7 @@ import { getTimeline } from '@/lib/db/orders';
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db/types';
 import { computeClock, type ClockState } from '@/lib/escalation/clock';
 import type { EscalationSettings } from '@/lib/escalation/settings';
+import { STEP_EVIDENCE_KINDS } from '@/lib/escalation/ladder';
 import { urgencyCompare } from '@/lib/escalation/urgency';
 import { getAllSnoozes, getSnooze, loadEscalationSettings } from './store';
 
@@ -40,12 +41,16 @@ export interface ClockInputs {
   settings: EscalationSettings;
 }
 
-/** Reads what `computeClocks` needs: the tables once each rather than per order. */
+/**
+ * Reads what `computeClocks` needs: the tables once each rather than per order, in one read transaction. Of the
+ * evidence only the rows of the kinds that complete a step (the payment receipt) are read, by the kind index: a
+ * clock needs no screenshot rows, and with thousands of them reading all was a large part of the popup's wait.
+ */
 export async function loadClockInputs(db: KamiGuardDb, settings?: EscalationSettings): Promise<ClockInputs> {
   const [orders, events, evidence, snoozes, s] = await Promise.all([
     db.orders.toArray(),
     db.events.toArray(),
-    db.evidence.toArray(),
+    db.evidence.where('kind').anyOf(STEP_EVIDENCE_KINDS).toArray(),
     getAllSnoozes(db),
     settings ?? loadEscalationSettings(db),
   ]);

@@ -34,6 +34,8 @@ test('copying the 客服 draft puts the filled-in text on the clipboard and move
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.shop.origin });
   const popup = await h.context.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
+  // The drafts of every channel are folded below the step due now on the order's page.
+  await popup.locator('[data-testid="fold-drafts"]').click();
   await popup.locator('[data-testid="copy-chat"]').click();
   await popup.locator('[data-testid="copied"]').waitFor();
 
@@ -59,6 +61,7 @@ test('copying the 客服 draft puts the filled-in text on the clipboard and move
     (rows) => rows.length === 1,
   );
   assert.equal(contacted.length, 1);
+  await popup.locator('[data-testid="fold-ladder"]').click();
   await popup.locator('[data-step="contact_support"][data-done="true"]').waitFor();
   await popup.setViewportSize({ width: 400, height: 900 });
   await popup.screenshot({ path: join(ARTIFACTS, 'popup-order-detail.png') });

@@ -141,6 +141,7 @@ test('a manual capture from the popup, then the bundle: every file matches the m
   const popup = await h.context.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
   await shop.bringToFront();
+  await popup.locator('[data-testid="fold-evidence"]').click();
   await popup.locator('[data-testid="capture-tab"]').click();
   await popup.locator('[data-testid="evidence-note"]').waitFor();
   const manual = await waitFor(
@@ -180,6 +181,7 @@ test('a full-page capture stitches a page longer than the window into one image'
   await shop.bringToFront();
   const pageHeight = await shop.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(pageHeight > 300 * 1.5, `the demo page (${pageHeight}px) is longer than the window`);
+  await popup.locator('[data-testid="fold-evidence"]').click();
   await popup.getByRole('button', { name: await h.message('evidence_capture_full') }).click();
   await popup.locator('[data-testid="evidence-note"]').waitFor();
   assert.equal(
@@ -206,7 +208,9 @@ test('an imported PNG (a phone screenshot) is stored from the popup as lossless 
   const id = orders.find((o) => o.orderNo === SN)!.id;
   const popup = await h.context.newPage();
   await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
-  await popup.locator('input[type="file"]').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
+  await popup
+    .locator('[data-testid="evidence"] input[type="file"]')
+    .setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
   const [imported] = await waitFor(
     async () => (await h.readTable<EvidenceRow>('evidence')).filter((r) => r.source === 'imported'),
     (rows) => rows.length === 1,

@@ -123,9 +123,11 @@ test('a whole run of use sends nothing anywhere', { timeout: 120_000 }, async ()
 
   // A draft copied and the evidence bundle downloaded from the order's page in the popup.
   const popup = await h.openExtensionPage(`popup.html#order=${waiting.id}`);
+  await popup.locator('[data-testid="fold-drafts"]').click();
   await popup.locator('[data-testid="copy-chat"]').click();
   await popup.locator('[data-testid="copied"]').waitFor();
   const bundle = popup.waitForEvent('download');
+  await popup.locator('[data-testid="fold-evidence"]').click();
   await popup.locator('[data-testid="bundle"]').click();
   await (await bundle).path();
 
