@@ -54,7 +54,8 @@ export function PopupApp(): React.JSX.Element {
   };
 
   const selected = openId === undefined ? undefined : clocks?.find((c) => c.order.id === openId);
-  const listView = !selected && clocks !== undefined && clocks.length > 0;
+  // A few orders size the popup to them; more get the fixed-height box the windowed list scrolls in.
+  const listView = !selected && clocks !== undefined && clocks.length > 3;
   return (
     <main className={`popup${listView ? ' popup-list' : ''}`}>
       <header className="popup-header">
