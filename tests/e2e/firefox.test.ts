@@ -1,10 +1,14 @@
 /**
- * The Firefox add-on (`wxt build -b firefox`): the same order page is picked up, its text record and screenshot are
- * stored with matching hashes (captureVisibleTab and the WebAssembly encoder in Firefox's background page), and the
- * popup lists the order. The Chromium tests cover the rest; this one proves the other build works at all.
+ * The Firefox add-on (`wxt build -b firefox`) on the Chromium tests' user journeys, where Firefox's APIs allow: the
+ * order page is picked up, its text record and screenshot are stored with matching hashes (captureVisibleTab and the
+ * WebAssembly encoder in Firefox's event page); reminders arrive from alarms after the event page was stopped; a
+ * draft is copied to the clipboard and recorded; the evidence bundle downloads with every file matching its manifest.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { after, before, test } from 'node:test';
 import { startDemoShop, type DemoShop } from '../demo-shop/server.ts';
 import { launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox.ts';
@@ -12,16 +16,90 @@ import { ROOT, waitFor } from './harness.ts';
 
 const SN = 'KG3H8N2P6R0T4V7W';
 
+/** TEST ONLY: every duration is divided by this, so the default 24 h window lasts 10 s (as in reminders.test.ts). */
+const TIME_SCALE = 8640;
+/** Firefox stops an idle event page after this many ms (30 s by default). */
+const IDLE_MS = 2000;
+
 let ff: LaunchedFirefox;
 let shop: DemoShop;
+const downloads = mkdtempSync(join(tmpdir(), 'kamiguard-firefox-downloads-'));
 before(async () => {
   shop = await startDemoShop();
-  ff = await launchFirefoxWithExtension(join(ROOT, '.output/firefox-mv2'));
+  ff = await launchFirefoxWithExtension(join(ROOT, '.output/firefox-mv2'), {
+    downloadDir: downloads,
+    prefs: { 'extensions.background.idle.timeout': IDLE_MS },
+  });
+  await writeKv('settings.escalation', { timeScale: TIME_SCALE });
 });
 after(async () => {
   await ff?.close();
   await shop?.close();
+  rmSync(downloads, { recursive: true, force: true });
 });
+
+/** Runs one IndexedDB request on the add-on's database from its page (which does not wake the event page). */
+const idb = <T>(store: string, mode: IDBTransactionMode, op: 'getAll' | 'put', value?: unknown): Promise<T> =>
+  ff.extensionPage.evaluate(
+    async (name, m, o, v) => {
+      const db: IDBDatabase = await new Promise((resolvePromise, reject) => {
+        const open = indexedDB.open('kamiguard');
+        open.onsuccess = () => resolvePromise(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        return await new Promise<T>((resolvePromise, reject) => {
+          const os = db.transaction(name, m).objectStore(name);
+          const req = o === 'put' ? os.put(v) : os.getAll();
+          req.onsuccess = () => resolvePromise(req.result as T);
+          req.onerror = () => reject(req.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    store,
+    mode,
+    op,
+    value,
+  );
+const writeKv = async (key: string, value: unknown): Promise<void> => {
+  // The add-on creates its database at start-up; opening it before would create an empty one.
+  await waitFor(
+    () => ff.extensionPage.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'kamiguard')),
+    Boolean,
+    20_000,
+  );
+  await idb('kv', 'readwrite', 'put', { key, value });
+};
+interface EventRow {
+  orderId: number;
+  kind: string;
+  detail?: string;
+  at: number;
+}
+const events = (): Promise<EventRow[]> => idb<EventRow[]>('events', 'readonly', 'getAll');
+const orderId = async (): Promise<number> =>
+  (await idb<{ id: number; orderNo: string }[]>('orders', 'readonly', 'getAll')).find((o) => o.orderNo === SN)!.id;
+/** Marks the running event page; the mark is gone once Firefox has stopped the page and started it again. */
+const markEventPage = (): Promise<void> =>
+  ff.extensionPage.evaluate(async () => {
+    const page = (await browser.runtime.getBackgroundPage()) as unknown as Record<string, unknown>;
+    page.__kamiguardTestMark = true;
+  });
+const eventPageMarked = (): Promise<boolean> =>
+  ff.extensionPage.evaluate(async () => {
+    const page = (await browser.runtime.getBackgroundPage()) as unknown as Record<string, unknown>;
+    return page.__kamiguardTestMark === true;
+  });
+/** Opens an order's page in the add-on's popup page. */
+const openOrder = async (id: number): Promise<void> => {
+  await ff.extensionPage.evaluate((orderHash) => {
+    location.hash = orderHash;
+    location.reload();
+  }, `order=${id}`);
+  await ff.extensionPage.waitForSelector('[data-testid="bundle"]', { timeout: 10_000 });
+};
 
 interface Stored {
   orders: { platform: string; orderNo: string; status: string }[];
@@ -94,4 +172,68 @@ test('Firefox: an order page is picked up, with a text record and a lossless Web
     assert.equal(e.size, e.bytes);
   }
   await ff.extensionPage.waitForFunction((sn) => document.body.innerText.includes(sn), { timeout: 10_000 }, SN);
+});
+
+test('Firefox: reminders come from alarms after the event page was stopped', async () => {
+  await markEventPage();
+  const markedAt = Date.now();
+  // Nothing talks to the event page now, so Firefox stops it after IDLE_MS; the regulator step (window + 48 h, 30 s
+  // after pickup at this scale) can only be shown by a page that an alarm started again.
+  const shown = await waitFor(
+    async () => (await events()).filter((e) => e.kind === 'reminder_shown'),
+    (rows) => rows.some((r) => r.detail === 'regulator_complaint'),
+    45_000,
+  );
+  const regulator = shown.find((r) => r.detail === 'regulator_complaint');
+  assert.ok(regulator, shown.map((r) => r.detail).join());
+  assert.ok(regulator.at > markedAt + IDLE_MS, 'shown after the event page went idle');
+  assert.equal(shown.filter((r) => r.detail === 'regulator_complaint').length, 1, 'shown once');
+  assert.equal(await eventPageMarked(), false, 'the event page was stopped and started again in between');
+});
+
+test('Firefox: copying a draft puts it on the clipboard and records it', async () => {
+  const id = await orderId();
+  await openOrder(id);
+  await ff.extensionPage.locator('[data-testid="copy-chat"]').click();
+  await ff.extensionPage.waitForSelector('[data-testid="copied"]', { timeout: 10_000 });
+  const text = await ff.extensionPage.evaluate(() => navigator.clipboard.readText());
+  assert.match(text, new RegExp(SN), 'order number');
+  assert.match(text, /腾讯视频VIP 月卡 代充/, 'product');
+  const copied = await waitFor(
+    async () => (await events()).filter((e) => e.orderId === id && e.kind === 'draft_copied'),
+    (rows) => rows.length === 1,
+  );
+  assert.equal(copied[0]!.detail, 'chat');
+});
+
+test('Firefox: the evidence bundle downloads, and every file matches its manifest', async () => {
+  await openOrder(await orderId());
+  await ff.extensionPage.locator('[data-testid="bundle"]').click();
+  const zipName = await waitFor(
+    async () => readdirSync(downloads).find((f) => f.endsWith('.zip')),
+    (name) => name !== undefined,
+    20_000,
+  );
+  assert.ok(zipName, 'a bundle was saved');
+  // The download may still be finishing: read it once its size has settled and it unzips.
+  const zip = await waitFor(
+    async () => {
+      try {
+        return unzipSync(new Uint8Array(readFileSync(join(downloads, zipName))));
+      } catch {
+        return undefined;
+      }
+    },
+    (z) => z !== undefined && 'manifest.json' in z,
+  );
+  const manifest = JSON.parse(strFromU8(zip!['manifest.json']!)) as {
+    files: { path: string; sha256: string; size: number }[];
+  };
+  assert.ok(manifest.files.length >= 3, `files in the manifest: ${manifest.files.length}`);
+  const { createHash } = await import('node:crypto');
+  for (const f of manifest.files) {
+    const bytes = zip![f.path];
+    assert.ok(bytes, `${f.path} is in the bundle`);
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, `${f.path} matches its hash`);
+  }
 });

@@ -42,7 +42,17 @@ function filesOf(dir: string, root = dir, out: Record<string, Uint8Array> = {}):
 const prefLine = ([key, value]: [string, unknown]): string =>
   `user_pref(${JSON.stringify(key)}, ${JSON.stringify(value)});`;
 
-export async function launchFirefoxWithExtension(addonDir: string): Promise<LaunchedFirefox> {
+export interface FirefoxOptions {
+  /** More prefs for the profile (e.g. a short event-page idle timeout). */
+  prefs?: Record<string, unknown>;
+  /** Where downloads are saved without asking. */
+  downloadDir?: string;
+}
+
+export async function launchFirefoxWithExtension(
+  addonDir: string,
+  options: FirefoxOptions = {},
+): Promise<LaunchedFirefox> {
   const temp = mkdtempSync(join(tmpdir(), 'kamiguard-firefox-'));
   const profile = join(temp, 'profile');
   mkdirSync(join(profile, 'extensions'), { recursive: true });
@@ -70,6 +80,18 @@ export async function launchFirefoxWithExtension(addonDir: string): Promise<Laun
     'network.captive-portal-service.enabled': false,
     'network.connectivity-service.enabled': false,
     'toolkit.telemetry.reportingpolicy.firstRun': false,
+    // Tests read what the add-on copied (navigator.clipboard.readText without the paste prompt).
+    'dom.events.testing.asyncClipboard': true,
+    ...(options.downloadDir
+      ? {
+          'browser.download.dir': options.downloadDir,
+          'browser.download.folderList': 2,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.download.start_downloads_in_tmp_dir': false,
+        }
+      : {}),
+    ...options.prefs,
   };
   writeFileSync(join(profile, 'user.js'), Object.entries(prefs).map(prefLine).join('\n'));
 
