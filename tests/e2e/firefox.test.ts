@@ -94,11 +94,18 @@ const eventPageMarked = (): Promise<boolean> =>
   });
 /** Opens an order's page in the add-on's popup page. */
 const openOrder = async (id: number): Promise<void> => {
+  // The popup follows its #order= hash.
   await ff.extensionPage.evaluate((orderHash) => {
     location.hash = orderHash;
-    location.reload();
   }, `order=${id}`);
-  await ff.extensionPage.waitForSelector('[data-testid="bundle"]', { timeout: 10_000 });
+  await ff.extensionPage.waitForSelector('[data-testid="order-detail"]', { timeout: 10_000 });
+};
+/** Unfolds a section of the order's page (drafts, evidence …). */
+const unfold = (id: string): Promise<void> => click(`[data-testid="fold-${id}"]`);
+/** A DOM click (puppeteer's locator click waits for an on-screen box, which BiDi reports unreliably here). */
+const click = async (selector: string): Promise<void> => {
+  await ff.extensionPage.waitForSelector(selector, { timeout: 10_000 });
+  await ff.extensionPage.$eval(selector, (el) => (el as HTMLElement).click());
 };
 
 interface Stored {
@@ -131,11 +138,11 @@ const readStored = (): Promise<Stored> =>
         req.onerror = () => reject(req.error);
       });
     const orders = await all<{ platform: string; orderNo: string; status: string }>('orders');
+    // Evidence first: a row's blob is written with it or before it, so every row read has its blob by now.
+    const rows = await all<{ kind: string; mime: string; size: number; sha256: string; blobId: string }>('evidence');
     const blobs = await all<{ sha256: string; data: Blob }>('blobs');
     const evidence = [];
-    for (const e of await all<{ kind: string; mime: string; size: number; sha256: string; blobId: string }>(
-      'evidence',
-    )) {
+    for (const e of rows) {
       const bytes = new Uint8Array(await blobs.find((b) => b.sha256 === e.blobId)!.data.arrayBuffer());
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
       evidence.push({
@@ -194,7 +201,8 @@ test('Firefox: reminders come from alarms after the event page was stopped', asy
 test('Firefox: copying a draft puts it on the clipboard and records it', async () => {
   const id = await orderId();
   await openOrder(id);
-  await ff.extensionPage.locator('[data-testid="copy-chat"]').click();
+  await unfold('drafts');
+  await click('[data-testid="copy-chat"]');
   await ff.extensionPage.waitForSelector('[data-testid="copied"]', { timeout: 10_000 });
   const text = await ff.extensionPage.evaluate(() => navigator.clipboard.readText());
   assert.match(text, new RegExp(SN), 'order number');
@@ -208,7 +216,8 @@ test('Firefox: copying a draft puts it on the clipboard and records it', async (
 
 test('Firefox: the evidence bundle downloads, and every file matches its manifest', async () => {
   await openOrder(await orderId());
-  await ff.extensionPage.locator('[data-testid="bundle"]').click();
+  await unfold('evidence');
+  await click('[data-testid="bundle"]');
   const zipName = await waitFor(
     async () => readdirSync(downloads).find((f) => f.endsWith('.zip')),
     (name) => name !== undefined,
