@@ -1,0 +1,279 @@
+/**
+ * A local RFC 3161 timestamp authority for the tests: a test CA and a TSA certificate made at start with
+ * /usr/bin/openssl, `openssl ts -reply` behind an HTTP server on 127.0.0.1. It records every request it gets, and
+ * can be told to answer wrongly (each way a verifier must catch). Never shipped.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as asn1js from 'asn1js';
+
+const run = promisify(execFile);
+export const OPENSSL = process.env.OPENSSL ?? '/usr/bin/openssl';
+
+/** How the authority answers the next requests. */
+export type TsaMode =
+  'ok' | 'wrong-imprint' | 'wrong-nonce' | 'bad-signature' | 'not-tsa' | 'rejected' | 'garbage' | 'http-500';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  contentType: string | undefined;
+  body: Uint8Array;
+}
+
+export interface LocalTsa {
+  url: string;
+  /** The test CA's certificate (PEM file), for `openssl ts -verify -CAfile`. */
+  caFile: string;
+  dir: string;
+  requests: RecordedRequest[];
+  mode: TsaMode;
+  close(): Promise<void>;
+}
+
+async function openssl(args: string[], cwd: string): Promise<void> {
+  await run(OPENSSL, args, { cwd });
+}
+
+async function makeKeyAndCert(dir: string, name: string, subject: string, ext: string): Promise<void> {
+  writeFileSync(join(dir, `${name}.ext`), ext);
+  await openssl(
+    ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject],
+    dir,
+  );
+  await openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      String(Date.now() % 1e9),
+      '-days',
+      '2',
+      '-sha256',
+      '-out',
+      `${name}.crt`,
+      '-extfile',
+      `${name}.ext`,
+    ],
+    dir,
+  );
+}
+
+const TS_CONFIG = (dir: string): string => `
+[ tsa ]
+default_tsa = tsa_config1
+[ tsa_config1 ]
+dir = ${dir}
+serial = ${dir}/serial
+crypto_device = builtin
+signer_cert = ${dir}/tsa.crt
+signer_key = ${dir}/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = no
+tsa_name = yes
+ess_cert_id_alg = sha256
+`;
+
+/** Makes the CA and certificates (the TSA's, and one without the timeStamping usage) in a temporary folder. */
+async function makePki(dir: string): Promise<void> {
+  await openssl(
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '2',
+      '-sha256',
+      '-subj',
+      '/CN=KamiGuard Test CA',
+      '-addext',
+      'basicConstraints=critical,CA:true',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    dir,
+  );
+  await makeKeyAndCert(
+    dir,
+    'tsa',
+    '/O=KamiGuard Tests/CN=KamiGuard Test TSA',
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n',
+  );
+  await makeKeyAndCert(
+    dir,
+    'plain',
+    '/CN=KamiGuard Plain Signer',
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n',
+  );
+  writeFileSync(join(dir, 'serial'), '01\n');
+  writeFileSync(join(dir, 'ts.cnf'), TS_CONFIG(dir));
+}
+
+/** The imprint (hex) of a TimeStampReq, read with openssl. */
+async function imprintOf(dir: string, query: string): Promise<string> {
+  const { stdout } = await run(OPENSSL, ['ts', '-query', '-in', query, '-text'], { cwd: dir });
+  const lines = stdout.split('\n');
+  const start = lines.findIndex((l) => l.includes('Message data:'));
+  return lines
+    .slice(start + 1)
+    .filter((l) => /^\s+[0-9a-f]{4} - /.test(l))
+    .map((l) =>
+      l
+        .replace(/^\s+[0-9a-f]{4} - /, '')
+        .replace(/\s{2,}.*$/, '')
+        .replace(/[\s-]/g, ''),
+    )
+    .join('');
+}
+
+async function reply(dir: string, query: string, out: string): Promise<Uint8Array> {
+  await openssl(['ts', '-reply', '-config', 'ts.cnf', '-queryfile', query, '-out', out], dir);
+  return readFileSync(join(dir, out));
+}
+
+function wrapToken(status: asn1js.Sequence, token?: Uint8Array): Uint8Array {
+  const items: asn1js.AsnType[] = [status];
+  if (token) items.push(asn1js.fromBER(token).result);
+  return new Uint8Array(new asn1js.Sequence({ value: items }).toBER());
+}
+
+/** The authority's answer to the query in `query.tsq`, made wrong as `mode` says. */
+async function answer(dir: string, mode: TsaMode): Promise<Uint8Array> {
+  switch (mode) {
+    case 'ok':
+      return reply(dir, 'query.tsq', 'reply.tsr');
+    case 'wrong-imprint':
+      await openssl(['ts', '-query', '-digest', 'ab'.repeat(32), '-sha256', '-cert', '-out', 'other.tsq'], dir);
+      return reply(dir, 'other.tsq', 'reply.tsr');
+    case 'wrong-nonce':
+      // Same hash, a fresh query: openssl draws its own nonce.
+      await openssl(
+        ['ts', '-query', '-digest', await imprintOf(dir, 'query.tsq'), '-sha256', '-cert', '-out', 'other.tsq'],
+        dir,
+      );
+      return reply(dir, 'other.tsq', 'reply.tsr');
+    case 'bad-signature': {
+      // The signature value is the last field of the DER: flip its last byte.
+      const good = await reply(dir, 'query.tsq', 'reply.tsr');
+      good[good.length - 1]! ^= 0x01;
+      return good;
+    }
+    case 'not-tsa': {
+      // openssl ts refuses to sign without the timeStamping usage, so re-sign the genuine TSTInfo with openssl cms.
+      await reply(dir, 'query.tsq', 'reply.tsr');
+      await openssl(['ts', '-reply', '-in', 'reply.tsr', '-token_out', '-out', 'token.der'], dir);
+      await openssl(['cms', '-verify', '-noverify', '-inform', 'DER', '-in', 'token.der', '-out', 'tst.der'], dir);
+      await openssl(
+        [
+          'cms',
+          '-sign',
+          '-binary',
+          '-nodetach',
+          '-nosmimecap',
+          '-outform',
+          'DER',
+          '-econtent_type',
+          '1.2.840.113549.1.9.16.1.4',
+          '-md',
+          'sha256',
+          '-signer',
+          'plain.crt',
+          '-inkey',
+          'plain.key',
+          '-in',
+          'tst.der',
+          '-out',
+          'plain-token.der',
+        ],
+        dir,
+      );
+      return wrapToken(
+        new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] }),
+        readFileSync(join(dir, 'plain-token.der')),
+      );
+    }
+    case 'rejected':
+      return wrapToken(
+        new asn1js.Sequence({
+          value: [
+            new asn1js.Integer({ value: 2 }),
+            new asn1js.Sequence({ value: [new asn1js.Utf8String({ value: 'policy not accepted' })] }),
+          ],
+        }),
+      );
+    case 'garbage':
+      return new TextEncoder().encode('<html>not a timestamp</html>');
+    case 'http-500':
+      return new Uint8Array();
+  }
+}
+
+/** Starts the authority on 127.0.0.1 (a free port). */
+export async function startLocalTsa(): Promise<LocalTsa> {
+  const dir = mkdtempSync(join(tmpdir(), 'kamiguard-tsa-'));
+  await makePki(dir);
+  const requests: RecordedRequest[] = [];
+  let queue = Promise.resolve();
+  const tsa: LocalTsa = {
+    url: '',
+    caFile: join(dir, 'ca.crt'),
+    dir,
+    requests,
+    mode: 'ok',
+    close: () =>
+      new Promise<void>((resolve) =>
+        server.close(() => {
+          rmSync(dir, { recursive: true, force: true });
+          resolve();
+        }),
+      ),
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = new Uint8Array(Buffer.concat(chunks));
+      requests.push({ method: req.method ?? '', path: req.url ?? '', contentType: req.headers['content-type'], body });
+      const mode = tsa.mode;
+      // One at a time: the answers share files in `dir`.
+      queue = queue.then(async () => {
+        if (mode === 'http-500' || req.method !== 'POST') {
+          res.writeHead(mode === 'http-500' ? 500 : 405).end();
+          return;
+        }
+        try {
+          writeFileSync(join(dir, 'query.tsq'), body);
+          const der = await answer(dir, mode);
+          res
+            .writeHead(200, { 'Content-Type': 'application/timestamp-reply', 'Access-Control-Allow-Origin': '*' })
+            .end(der);
+        } catch (error) {
+          res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error));
+        }
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  tsa.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/tsa`;
+  return tsa;
+}

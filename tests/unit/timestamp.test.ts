@@ -1,0 +1,133 @@
+// @vitest-environment node
+/**
+ * RFC 3161 timestamps against a local authority (openssl ts -reply on 127.0.0.1): the request, a good token, and
+ * every way a token must be refused.
+ */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  TIMESTAMP_ERROR_MESSAGES,
+  TimestampError,
+  buildTimestampRequest,
+  postTimestampQuery,
+  stamp,
+  verifyTimestampResponse,
+  type TimestampErrorCode,
+} from '@/lib/evidence/timestamp';
+import { sha256Hex } from '@/lib/hash';
+import { OPENSSL, startLocalTsa, type LocalTsa, type TsaMode } from '../support/local-tsa';
+
+const run = promisify(execFile);
+const data = new TextEncoder().encode('{"manifest":"KamiGuard test"}\n');
+let tsa: LocalTsa;
+
+beforeAll(async () => {
+  tsa = await startLocalTsa();
+}, 60_000);
+afterAll(async () => {
+  await tsa?.close();
+});
+
+async function failure(mode: TsaMode): Promise<TimestampError> {
+  tsa.mode = mode;
+  try {
+    await stamp(tsa.url, data);
+  } catch (error) {
+    if (error instanceof TimestampError) return error;
+    throw error;
+  } finally {
+    tsa.mode = 'ok';
+  }
+  throw new Error(`mode ${mode}: the token was accepted`);
+}
+
+describe('buildTimestampRequest', () => {
+  it('asks for a SHA-256 imprint of the data, a fresh nonce and the certificate', async () => {
+    const a = await buildTimestampRequest(data);
+    const b = await buildTimestampRequest(data);
+    expect(a.imprint).toBe(await sha256Hex(data));
+    expect(a.nonce).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.nonce).not.toBe(b.nonce);
+    const req = new pkijs.TimeStampReq({ schema: asn1js.fromBER(a.der).result });
+    expect(req.version).toBe(1);
+    expect(req.certReq).toBe(true);
+    expect(req.messageImprint.hashAlgorithm.algorithmId).toBe('2.16.840.1.101.3.4.2.1');
+    // openssl reads it as the same request.
+    writeFileSync(join(tsa.dir, 'unit.tsq'), a.der);
+    const { stdout } = await run(OPENSSL, ['ts', '-query', '-in', join(tsa.dir, 'unit.tsq'), '-text']);
+    expect(stdout).toContain('Hash Algorithm: sha256');
+    expect(stdout).toContain('Certificate required: yes');
+    expect(stdout.replace(/\s/g, '')).toContain(`Nonce:0x${a.nonce.toUpperCase()}`);
+  });
+});
+
+describe('stamp against the local authority', () => {
+  it('returns a verified token with its facts, and OpenSSL verifies it too', async () => {
+    const before = tsa.requests.length;
+    const { tsr, info } = await stamp(tsa.url, data);
+    const sent = tsa.requests.slice(before);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.method).toBe('POST');
+    expect(sent[0]!.contentType).toBe('application/timestamp-query');
+    expect(sent[0]!.body.length).toBeLessThan(100); // the hash and a nonce, nothing else
+    expect(info.imprint).toBe(await sha256Hex(data));
+    expect(info.authority).toBe('KamiGuard Test TSA');
+    expect(info.policy).toBe('1.2.3.4.1');
+    expect(info.serial).toMatch(/^[0-9a-f]+$/);
+    expect(Math.abs(Date.parse(info.time) - Date.now())).toBeLessThan(120_000);
+    writeFileSync(join(tsa.dir, 'unit.tsr'), tsr);
+    writeFileSync(join(tsa.dir, 'unit.json'), data);
+    const verify = (file: string) =>
+      run(OPENSSL, [
+        'ts',
+        '-verify',
+        '-data',
+        join(tsa.dir, file),
+        '-in',
+        join(tsa.dir, 'unit.tsr'),
+        '-CAfile',
+        tsa.caFile,
+      ]);
+    await expect(verify('unit.json')).resolves.toMatchObject({ stdout: expect.stringContaining('Verification: OK') });
+    writeFileSync(join(tsa.dir, 'tampered.json'), '{"manifest":"KamiGuard tesT"}\n');
+    await expect(verify('tampered.json')).rejects.toThrow();
+  });
+
+  it('refuses a token for other data than the request was made for', async () => {
+    tsa.mode = 'ok';
+    const request = await buildTimestampRequest(data);
+    const tsr = await postTimestampQuery(tsa.url, request.der);
+    await expect(verifyTimestampResponse(tsr, request, new TextEncoder().encode('other'))).rejects.toMatchObject({
+      code: 'wrong_imprint',
+    });
+  });
+
+  const cases: [TsaMode, TimestampErrorCode][] = [
+    ['wrong-imprint', 'wrong_imprint'],
+    ['wrong-nonce', 'wrong_nonce'],
+    ['bad-signature', 'bad_signature'],
+    ['not-tsa', 'not_tsa'],
+    ['rejected', 'rejected'],
+    ['garbage', 'malformed'],
+    ['http-500', 'http'],
+  ];
+  it.each(cases)('answer %s is refused as %s, with a message in both languages', async (mode, code) => {
+    const error = await failure(mode);
+    expect(error.code).toBe(code);
+    expect(TIMESTAMP_ERROR_MESSAGES[code].zh_CN).toBeTruthy();
+    expect(TIMESTAMP_ERROR_MESSAGES[code].en).toBeTruthy();
+  });
+
+  it('says why a rejection happened', async () => {
+    expect((await failure('rejected')).detail).toContain('policy not accepted');
+  });
+
+  it('reports an authority that does not answer as unreachable', async () => {
+    await expect(stamp('http://127.0.0.1:9/tsa', data)).rejects.toMatchObject({ code: 'unreachable' });
+  });
+});
