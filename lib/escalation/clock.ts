@@ -121,7 +121,9 @@ export function computeClock(
 
   const current = currentStepOf(steps);
   const next = steps.find((s) => !s.due && !s.done && !s.skipped && s.id !== 'review');
-  const overdue = running && elapsedMs > windowMs;
+  // At the window's end the payment complaint is due, so the order counts as overdue from that very moment: with a
+  // strict comparison an alarm firing exactly then showed the complaint but left the badge at 0 until a later wake.
+  const overdue = running && elapsedMs >= windowMs;
 
   const state: ClockState = {
     started: true,

@@ -1,6 +1,6 @@
 import type { KamiGuardDb } from '@/lib/db/database';
 import type { ReminderBrowser } from './browser-api';
-import { setBadgeCount, updateBadge } from './badge';
+import { badgeFromClocks, updateBadge, withBadge } from './badge';
 import { loadClocks, loadOrderClock } from './clocks';
 import { orderAlarmName, parseOrderName, REBUILD_ALARM } from './names';
 import { loadEscalationSettings } from './store';
@@ -59,7 +59,12 @@ export interface RebuildResult {
  * Recreates every order alarm from the database and clears stale ones. Run at install, browser start-up and every
  * service-worker start: Chrome may drop alarms across restarts, and nothing about reminders lives in memory.
  */
-export async function rebuildAlarms(db: KamiGuardDb, browser: ReminderBrowser, now: number): Promise<RebuildResult> {
+export function rebuildAlarms(db: KamiGuardDb, browser: ReminderBrowser, now: number): Promise<RebuildResult> {
+  // Inside the badge queue: the clocks read here end on the badge, and must not land after a newer count.
+  return withBadge(() => rebuild(db, browser, now));
+}
+
+async function rebuild(db: KamiGuardDb, browser: ReminderBrowser, now: number): Promise<RebuildResult> {
   const clocks = await loadClocks(db, now);
   const wanted = clocks
     .filter((c) => c.clock.nextWakeAt !== undefined)
@@ -81,7 +86,6 @@ export async function rebuildAlarms(db: KamiGuardDb, browser: ReminderBrowser, n
   const firstDeferred = deferred[0]?.clock.nextWakeAt;
   if (firstDeferred !== undefined) await browser.alarms.create(REBUILD_ALARM, { when: Math.max(firstDeferred, now) });
 
-  const overdue = clocks.filter((c) => c.clock.overdue).length;
-  await setBadgeCount(browser, overdue);
+  const overdue = await badgeFromClocks(browser, clocks);
   return { scheduled: keep.length, cleared, deferred: deferred.length, overdue };
 }

@@ -214,7 +214,10 @@ describe('the ladder', () => {
       overdue: false,
     });
     const atWindow = computeClock(paidOrder(), [seen('processing', T0)], settings(), T0 + 24 * HOUR);
-    expect(atWindow.overdue).toBe(false);
+    // At the window's end the payment complaint is due: the order is overdue from that moment (the badge counts it).
+    expect(atWindow).toMatchObject({ remainingMs: 0, overdueMs: 0, overdue: true, late: false });
+    const justBefore = computeClock(paidOrder(), [seen('processing', T0)], settings(), T0 + 24 * HOUR - 1);
+    expect(justBefore.overdue).toBe(false);
     const past = computeClock(paidOrder(), [seen('processing', T0)], settings(), T0 + 30 * HOUR);
     expect(past).toMatchObject({ remainingMs: 0, overdueMs: 6 * HOUR, progress: 1, overdue: true, late: true });
   });

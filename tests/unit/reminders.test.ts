@@ -229,9 +229,33 @@ describe('alarms', () => {
     const id = await addOrder(db, 'E2E1');
     const r = await onAlarm(db, fakeBrowser, orderAlarmName(id), T0 + 10_000);
     expect(r.shown?.step).toBe('payment_complaint');
-    expect(r.overdue).toBe(0); // exactly at the window's end: not yet past it
+    // Exactly at the window's end: the complaint is shown and the badge counts the order at once, not at the next alarm.
+    expect(r.overdue).toBe(1);
     expect((await alarms())[orderAlarmName(id)]).toBe(T0 + 30_000); // 监管投诉 at window + 48 h → 10 s + 20 s
     expect(await updateBadge(db, fakeBrowser, T0 + 10_001)).toBe(1);
+  });
+
+  it('a badge count read earlier never lands after one read later', async () => {
+    const db = freshDb();
+    await saveEscalationSettings(db, { ...cloneDefaults(), timeScale: 8640 });
+    const id = await addOrder(db, 'E2E2');
+    // A waking worker's rebuild (just before the window's end) and the alarm that woke it (at the end) race; the
+    // rebuild is the slow one, as on a loaded machine: its alarm listing takes 50 ms after it read the clocks.
+    const slow = {
+      ...fakeBrowser,
+      alarms: {
+        ...fakeBrowser.alarms,
+        getAll: async () => {
+          await new Promise((r) => setTimeout(r, 50));
+          return fakeBrowser.alarms.getAll();
+        },
+      },
+    } as unknown as typeof fakeBrowser;
+    const rebuild = rebuildAlarms(db, slow, T0 + 9_990);
+    const alarm = onAlarm(db, fakeBrowser, orderAlarmName(id), T0 + 10_000);
+    expect((await rebuild).overdue).toBe(0);
+    expect((await alarm).overdue).toBe(1);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 });
 
