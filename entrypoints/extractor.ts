@@ -1,5 +1,6 @@
 import { extractOrders } from '@/lib/extract';
 import { parsePromisedWindowMinutes } from '@/lib/extract/normalize';
+import { parseIcp } from '@/lib/extract/icp';
 import { watchOrders } from '@/lib/content/watch';
 import { watchLocation } from '@/lib/content/location';
 import { sendFromContent } from '@/lib/messaging/content-sender';
@@ -24,12 +25,14 @@ const watch = (): (() => void) =>
       // ("24小时内发货" is something the page shows the buyer).
       const visible = document.body?.innerText ?? '';
       const pageWindowMinutes = parsePromisedWindowMinutes(visible.slice(0, 200_000));
+      const icp = parseIcp(visible);
       sendFromContent('ordersSeen', {
         orders,
         url: location.href,
         title: document.title.slice(0, 512),
         visibleText: visible.slice(0, 20_000),
         ...(pageWindowMinutes ? { pageWindowMinutes } : {}),
+        ...(icp ? { icp } : {}),
       }).catch(() => {
         // The background validates and may refuse, or the extension was reloaded: the page never sees our errors.
       });

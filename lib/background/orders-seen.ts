@@ -1,4 +1,4 @@
-import { linkPaymentPage, upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
+import { linkPaymentPage, recordShopPage, upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
 import type { ExtractedOrder } from '@/lib/extract/types';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { OrdersSeenSchema, parseMessage } from '@/lib/messaging/schemas';
@@ -68,6 +68,12 @@ export async function handleOrdersSeen(
     });
     stored.push({ order, result });
     orderIds.push(result.orderId);
+  }
+  try {
+    // What the page showed about the shop itself (its ICP 备案 number, or that it showed none).
+    await recordShopPage(ctx.db, pageUrl.host, { icp: data.icp }, ctx.now);
+  } catch (err) {
+    console.error('[kamiguard] shop record failed', err);
   }
   try {
     const linkedIds = orderIds.filter((id) => !stored.some((s) => s.result.orderId === id));

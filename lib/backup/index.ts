@@ -1,6 +1,6 @@
 /**
  * Backup and restore of the whole database as one ZIP:
- *   backup.json          orders, events, evidence, chain anchors, settings (kv), blob list
+ *   backup.json          orders, events, evidence, chain anchors, settings (kv), blob list, shops
  *   backup.json.sha256   SHA-256 of backup.json (ZIP readers do not reliably check CRCs)
  *   blobs/<sha256>       each stored evidence file, once
  * Import validates the WHOLE archive before writing anything, then merges in one transaction.
@@ -8,7 +8,8 @@
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import * as v from 'valibot';
 import type { KamiGuardDb } from '@/lib/db/database';
-import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord } from '@/lib/db/types';
+import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord, ShopRecord } from '@/lib/db/types';
+import { mergeShopRecords } from '@/lib/db/shops';
 import { orderChainItems, genesisHash, type ChainAnchor, type ChainItem } from '../db/chain';
 import { EVIDENCE_KV_PREFIX, anchorKey, loadChainItems, readAnchor } from '../db/timeline';
 import { isQuotaError } from '../evidence/errors';
@@ -93,6 +94,9 @@ function isJsonValue(value: unknown, depth = 0): boolean {
 
 const encoder = new TextEncoder();
 
+/** The tables a backup holds (the `watch` schedule is derived from the orders and rebuilt, so it is not one). */
+const BACKUP_TABLES = (db: KamiGuardDb) => [db.orders, db.events, db.evidence, db.blobs, db.kv, db.shops];
+
 /** Contents of backup.json as written (see backup-schema.ts). */
 export interface BackupFile extends BackupData {
   /** kv keys left out because their values are not plain JSON (e.g. CryptoKeys). */
@@ -106,12 +110,13 @@ export interface BackupFile extends BackupData {
  * signing key stays with this install.
  */
 export async function exportBackup(db: KamiGuardDb, now: number = Date.now()): Promise<Uint8Array> {
-  const snapshot = await db.transaction('r', [db.orders, db.events, db.evidence, db.blobs, db.kv], async () => ({
+  const snapshot = await db.transaction('r', BACKUP_TABLES(db), async () => ({
     orders: await db.orders.toArray(),
     events: await db.events.toArray(),
     evidence: await db.evidence.toArray(),
     blobs: await db.blobs.toArray(),
     kv: await db.kv.toArray(),
+    shops: await db.shops.toArray(),
   }));
 
   const files: Zippable = {};
@@ -161,6 +166,7 @@ export async function exportBackup(db: KamiGuardDb, now: number = Date.now()): P
     blobs,
     missingBlobs,
     skippedKv,
+    shops: snapshot.shops,
   } as BackupFile;
   const json = encoder.encode(JSON.stringify(data));
   files[DATA_FILE] = [json, { level: 6 }];
@@ -316,9 +322,7 @@ export async function importBackup(
   const blobs = await checkBlobs(data, entries);
 
   try {
-    return await db.transaction('rw', [db.orders, db.events, db.evidence, db.blobs, db.kv], () =>
-      writeImport(db, data, blobs, options),
-    );
+    return await db.transaction('rw', BACKUP_TABLES(db), () => writeImport(db, data, blobs, options));
   } catch (error) {
     if (error instanceof BackupError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
@@ -392,6 +396,11 @@ async function writeImport(
     }
     await db.blobs.add({ sha256, data: blob } satisfies BlobRecord);
     report.blobs.added++;
+  }
+
+  for (const incoming of (data.shops ?? []) as ShopRecord[]) {
+    const local = await db.shops.get(incoming.site);
+    await db.shops.put(local ? mergeShopRecords(local, incoming) : incoming);
   }
 
   for (const row of data.kv) {

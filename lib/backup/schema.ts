@@ -84,6 +84,15 @@ export const EvidenceSchema = v.looseObject({
   hash: v.optional(sha256),
 });
 
+/** What a shop's pages showed about the shop (database version 2); backups written before it have none. */
+export const ShopSchema = v.looseObject({
+  site: nonEmpty(253),
+  icp: optText(32),
+  icpSeenAt: v.optional(finite),
+  icpCheckedAt: v.optional(finite),
+  firstSeenAt: v.optional(finite),
+});
+
 export const BackupSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   version: v.literal(BACKUP_VERSION),
@@ -95,6 +104,7 @@ export const BackupSchema = v.object({
   kv: v.array(v.object({ key: nonEmpty(1024), value: v.unknown() })),
   blobs: v.array(v.object({ sha256, size: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
   missingBlobs: v.array(v.object({ sha256, reason: v.picklist(['absent', 'hash_mismatch']) })),
+  shops: v.optional(v.array(ShopSchema)),
 });
 
 /** Parsed backup.json. */

@@ -47,6 +47,8 @@ export const OrdersSeenSchema = v.strictObject({
   visibleText: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
   /** Promised delivery window stated on the page, in minutes. */
   pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
+  /** The ICP 备案 number the page showed (lib/extract/icp.ts writes it in this one form). */
+  icp: v.optional(v.pipe(v.string(), v.maxLength(32), v.regex(/^\p{Script=Han}ICP[备证]\d{5,12}号(?:-\d{1,3})?$/u))),
 });
 
 export type OrdersSeenData = v.InferOutput<typeof OrdersSeenSchema>;

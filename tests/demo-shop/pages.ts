@@ -44,7 +44,7 @@ footer{text-align:center;color:#999;padding:24px;font-size:12px}
 <div class="container">
 ${body}
 </div>
-<footer>Demo shop for KamiGuard e2e tests · Powered by 独角数卡 (demo)</footer>
+<footer>Demo shop for KamiGuard e2e tests · Powered by 独角数卡 (demo) · 京ICP备12345678号-1（演示用，非真实备案）</footer>
 <script src="/assets/js/jquery.min.js" defer></script>
 </body>
 </html>`;

@@ -38,6 +38,12 @@ test('a delivered demo order appears in the database and the popup', async () =>
   assert.equal(order.productName, 'QQ超级会员 1个月');
   assert.equal(order.amount, 29.9);
   assert.equal(order.status, 'delivered');
+  // What the page showed about the shop itself: the ICP 备案 number in its footer, kept per host.
+  const shops = await waitFor(
+    () => h.readTable<{ site: string; icp?: string }>('shops'),
+    (rows) => rows.some((r) => r.site === order.site),
+  );
+  assert.equal(shops.find((r) => r.site === order.site)?.icp, '京ICP备12345678号-1');
   assert.equal(order.site, new URL(h.shop.origin).host);
 
   const popup = await h.openExtensionPage('popup.html');

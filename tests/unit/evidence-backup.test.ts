@@ -74,6 +74,13 @@ async function seed(db: KamiGuardDb): Promise<void> {
     { orderId: a, kind: 'status_changed', at: 2000, status: 'processing', previousStatus: 'paid' },
   ]);
   await db.kv.put({ key: 'settings', value: { locale: 'zh_CN', windowMinutes: 1440 } });
+  await db.shops.put({
+    site: 'shop.example.com',
+    firstSeenAt: 900,
+    icpCheckedAt: 1000,
+    icp: '京ICP备12345678号',
+    icpSeenAt: 1000,
+  });
   await getSigningKey(db);
 }
 
@@ -97,6 +104,7 @@ async function content(db: KamiGuardDb): Promise<unknown> {
     evidence: strip(await db.evidence.toArray()),
     blobs: blobs.sort(),
     kv: kv.sort((x, y) => x.key.localeCompare(y.key)),
+    shops: await db.shops.toArray(),
   };
 }
 
@@ -241,6 +249,21 @@ describe('merge import', () => {
     // Importing the same backup again changes nothing.
     const again = await importBackup(target, await exportBackup(source));
     expect(again.events.added + again.evidence.added).toBe(0);
+  });
+
+  it('keeps what a shop page showed (its ICP number) when the local record of the shop has none', async () => {
+    const source = freshDb();
+    await seed(source);
+    const target = freshDb();
+    await target.shops.put({ site: 'shop.example.com', firstSeenAt: 5000, icpCheckedAt: 5000 });
+    await importBackup(target, await exportBackup(source));
+    expect(await target.shops.get('shop.example.com')).toEqual({
+      site: 'shop.example.com',
+      firstSeenAt: 900,
+      icpCheckedAt: 5000,
+      icp: '京ICP备12345678号',
+      icpSeenAt: 1000,
+    });
   });
 
   it('keeps local settings unless asked to overwrite them', async () => {

@@ -47,6 +47,13 @@ describe('handleOrdersSeen', () => {
     expect(await c.db.orders.get(reply.orderIds[0]!)).toMatchObject({ site: 'shop.example.com', status: 'delivered' });
   });
 
+  it('records what the page showed about the shop, under the sender host', async () => {
+    const c = ctx();
+    await handleOrdersSeen({ ...valid(), icp: '京ICP备12345678号-1' }, contentSender, c);
+    expect(await c.db.shops.get('shop.example.com')).toMatchObject({ icp: '京ICP备12345678号-1', icpSeenAt: 1_000 });
+    await expectRejected(ctx(), { ...valid(), icp: '京ICP备<b>1</b>' }, contentSender, /icp/);
+  });
+
   it.each([
     [
       'missing orderNo',
