@@ -12,6 +12,14 @@ export interface ShopPageFacts {
   icp?: string;
 }
 
+/** `pick` of two optional numbers; undefined only when both are. */
+const either =
+  (pick: (x: number, y: number) => number) =>
+  (x?: number, y?: number): number | undefined =>
+    x === undefined ? y : y === undefined ? x : pick(x, y);
+const min = either(Math.min);
+const max = either(Math.max);
+
 /**
  * Merges two records of the same shop: the earliest first sighting, the latest checks, and an ICP number from the
  * newer sighting of one (a shop may change its filing), else whichever record has one.
@@ -19,10 +27,6 @@ export interface ShopPageFacts {
 export function mergeShopRecords(a: ShopRecord, b: ShopRecord): ShopRecord {
   const [older, newer] = (a.icpSeenAt ?? 0) <= (b.icpSeenAt ?? 0) ? [a, b] : [b, a];
   const out: ShopRecord = { ...older, ...newer, site: a.site };
-  const min = (x?: number, y?: number): number | undefined =>
-    x === undefined ? y : y === undefined ? x : Math.min(x, y);
-  const max = (x?: number, y?: number): number | undefined =>
-    x === undefined ? y : y === undefined ? x : Math.max(x, y);
   const fields: Partial<ShopRecord> = {
     firstSeenAt: min(a.firstSeenAt, b.firstSeenAt),
     icpCheckedAt: max(a.icpCheckedAt, b.icpCheckedAt),
