@@ -10,13 +10,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 
 const run = promisify(execFile);
 export const OPENSSL = process.env.OPENSSL ?? '/usr/bin/openssl';
 
 /** How the authority answers the next requests. */
 export type TsaMode =
-  'ok' | 'wrong-imprint' | 'wrong-nonce' | 'bad-signature' | 'not-tsa' | 'rejected' | 'garbage' | 'http-500';
+  | 'ok'
+  /** A good token naming its certificate by SHA-1 (ESSCertID, version 1), as older authorities do. */
+  | 'ok-ess-v1'
+  | 'wrong-imprint'
+  | 'wrong-nonce'
+  | 'bad-signature'
+  | 'not-tsa'
+  /** Signed by a certificate whose timeStamping usage is not marked critical (RFC 3161 requires it). */
+  | 'eku-not-critical'
+  /** Signed by the TSA's key and certificate, but without the ESS attribute that names the certificate. */
+  | 'no-ess'
+  /** The carried certificate swapped for another with the same key, issuer and serial: the ESS hash names the first. */
+  | 'swapped-cert'
+  | 'rejected'
+  | 'garbage'
+  | 'http-500'
+  /** A 302 to another address. */
+  | 'redirect'
+  /** An answer of 1 MB. */
+  | 'huge'
+  /** Never answers. */
+  | 'hang';
 
 export interface RecordedRequest {
   method: string;
@@ -39,10 +61,18 @@ async function openssl(args: string[], cwd: string): Promise<void> {
   await run(OPENSSL, args, { cwd });
 }
 
-async function makeKeyAndCert(dir: string, name: string, subject: string, ext: string): Promise<void> {
+async function makeKeyAndCert(
+  dir: string,
+  name: string,
+  subject: string,
+  ext: string,
+  reuse?: { key: string; serial: string },
+): Promise<void> {
   writeFileSync(join(dir, `${name}.ext`), ext);
   await openssl(
-    ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject],
+    reuse
+      ? ['req', '-new', '-key', reuse.key, '-out', `${name}.csr`, '-subj', subject]
+      : ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject],
     dir,
   );
   await openssl(
@@ -56,7 +86,7 @@ async function makeKeyAndCert(dir: string, name: string, subject: string, ext: s
       '-CAkey',
       'ca.key',
       '-set_serial',
-      String(Date.now() % 1e9),
+      reuse?.serial ?? String(Date.now() % 1e9),
       '-days',
       '2',
       '-sha256',
@@ -85,6 +115,19 @@ accuracy = secs:1
 ordering = no
 tsa_name = yes
 ess_cert_id_alg = sha256
+[ tsa_ess_v1 ]
+dir = ${dir}
+serial = ${dir}/serial
+crypto_device = builtin
+signer_cert = ${dir}/tsa.crt
+signer_key = ${dir}/tsa.key
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = no
+tsa_name = yes
+ess_cert_id_alg = sha1
 `;
 
 /** Makes the CA and certificates (the TSA's, and one without the timeStamping usage) in a temporary folder. */
@@ -124,6 +167,21 @@ async function makePki(dir: string): Promise<void> {
     '/CN=KamiGuard Plain Signer',
     'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\n',
   );
+  await makeKeyAndCert(
+    dir,
+    'lax',
+    '/CN=KamiGuard Lax TSA',
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=timeStamping\n',
+  );
+  // Same key, issuer and serial as tsa.crt, another subject: only the ESS certificate hash tells them apart.
+  const { stdout } = await run(OPENSSL, ['x509', '-in', 'tsa.crt', '-noout', '-serial'], { cwd: dir });
+  await makeKeyAndCert(
+    dir,
+    'twin',
+    '/O=KamiGuard Tests/CN=KamiGuard Twin TSA',
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n',
+    { key: 'tsa.key', serial: `0x${stdout.trim().split('=')[1]}` },
+  );
   writeFileSync(join(dir, 'serial'), '01\n');
   writeFileSync(join(dir, 'ts.cnf'), TS_CONFIG(dir));
 }
@@ -145,9 +203,54 @@ async function imprintOf(dir: string, query: string): Promise<string> {
     .join('');
 }
 
-async function reply(dir: string, query: string, out: string): Promise<Uint8Array> {
-  await openssl(['ts', '-reply', '-config', 'ts.cnf', '-queryfile', query, '-out', out], dir);
+async function reply(dir: string, query: string, out: string, section = 'tsa_config1'): Promise<Uint8Array> {
+  await openssl(['ts', '-reply', '-config', 'ts.cnf', '-section', section, '-queryfile', query, '-out', out], dir);
   return readFileSync(join(dir, out));
+}
+
+/** The genuine answer's TSTInfo, signed again by `signer` with openssl cms (`cades`: with the ESS attribute). */
+async function resign(dir: string, signer: string, cades: boolean): Promise<Uint8Array> {
+  await reply(dir, 'query.tsq', 'reply.tsr');
+  await openssl(['ts', '-reply', '-in', 'reply.tsr', '-token_out', '-out', 'token.der'], dir);
+  await openssl(['cms', '-verify', '-noverify', '-inform', 'DER', '-in', 'token.der', '-out', 'tst.der'], dir);
+  await openssl(
+    [
+      'cms',
+      '-sign',
+      '-binary',
+      '-nodetach',
+      '-nosmimecap',
+      ...(cades ? ['-cades'] : []),
+      '-outform',
+      'DER',
+      '-econtent_type',
+      '1.2.840.113549.1.9.16.1.4',
+      '-md',
+      'sha256',
+      '-signer',
+      `${signer}.crt`,
+      '-inkey',
+      `${signer === 'twin' ? 'tsa' : signer}.key`,
+      '-in',
+      'tst.der',
+      '-out',
+      'resigned.der',
+    ],
+    dir,
+  );
+  return wrapToken(GRANTED(), readFileSync(join(dir, 'resigned.der')));
+}
+
+const GRANTED = (): asn1js.Sequence => new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] });
+
+/** Replaces the certificates a token carries (outside what its signature covers). */
+function swapCertificates(response: Uint8Array, certPem: string): Uint8Array {
+  const resp = pkijs.TimeStampResp.fromBER(response);
+  const signed = new pkijs.SignedData({ schema: resp.timeStampToken!.content });
+  const der = Buffer.from(certPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+  signed.certificates = [pkijs.Certificate.fromBER(der)];
+  const token = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
+  return wrapToken(GRANTED(), new Uint8Array(token.toSchema().toBER()));
 }
 
 function wrapToken(status: asn1js.Sequence, token?: Uint8Array): Uint8Array {
@@ -177,40 +280,17 @@ async function answer(dir: string, mode: TsaMode): Promise<Uint8Array> {
       good[good.length - 1]! ^= 0x01;
       return good;
     }
-    case 'not-tsa': {
-      // openssl ts refuses to sign without the timeStamping usage, so re-sign the genuine TSTInfo with openssl cms.
-      await reply(dir, 'query.tsq', 'reply.tsr');
-      await openssl(['ts', '-reply', '-in', 'reply.tsr', '-token_out', '-out', 'token.der'], dir);
-      await openssl(['cms', '-verify', '-noverify', '-inform', 'DER', '-in', 'token.der', '-out', 'tst.der'], dir);
-      await openssl(
-        [
-          'cms',
-          '-sign',
-          '-binary',
-          '-nodetach',
-          '-nosmimecap',
-          '-outform',
-          'DER',
-          '-econtent_type',
-          '1.2.840.113549.1.9.16.1.4',
-          '-md',
-          'sha256',
-          '-signer',
-          'plain.crt',
-          '-inkey',
-          'plain.key',
-          '-in',
-          'tst.der',
-          '-out',
-          'plain-token.der',
-        ],
-        dir,
-      );
-      return wrapToken(
-        new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] }),
-        readFileSync(join(dir, 'plain-token.der')),
-      );
-    }
+    case 'not-tsa':
+      // openssl ts refuses to sign without the timeStamping usage, so the genuine TSTInfo is signed with openssl cms.
+      return resign(dir, 'plain', true);
+    case 'eku-not-critical':
+      return resign(dir, 'lax', true);
+    case 'no-ess':
+      return resign(dir, 'tsa', false);
+    case 'swapped-cert':
+      return swapCertificates(await reply(dir, 'query.tsq', 'reply.tsr'), readFileSync(join(dir, 'twin.crt'), 'utf8'));
+    case 'ok-ess-v1':
+      return reply(dir, 'query.tsq', 'reply.tsr', 'tsa_ess_v1');
     case 'rejected':
       return wrapToken(
         new asn1js.Sequence({
@@ -223,7 +303,11 @@ async function answer(dir: string, mode: TsaMode): Promise<Uint8Array> {
     case 'garbage':
       return new TextEncoder().encode('<html>not a timestamp</html>');
     case 'http-500':
+    case 'redirect':
+    case 'hang':
       return new Uint8Array();
+    case 'huge':
+      return new Uint8Array(1024 * 1024);
   }
 }
 
@@ -240,12 +324,13 @@ export async function startLocalTsa(): Promise<LocalTsa> {
     requests,
     mode: 'ok',
     close: () =>
-      new Promise<void>((resolve) =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
         server.close(() => {
           rmSync(dir, { recursive: true, force: true });
           resolve();
-        }),
-      ),
+        });
+      }),
   };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -256,6 +341,11 @@ export async function startLocalTsa(): Promise<LocalTsa> {
       const mode = tsa.mode;
       // One at a time: the answers share files in `dir`.
       queue = queue.then(async () => {
+        if (mode === 'hang') return; // the client gives up; close() ends the socket
+        if (mode === 'redirect') {
+          res.writeHead(302, { Location: 'http://127.0.0.1:9/elsewhere' }).end();
+          return;
+        }
         if (mode === 'http-500' || req.method !== 'POST') {
           res.writeHead(mode === 'http-500' ? 500 : 405).end();
           return;
