@@ -13,11 +13,18 @@ import {
 } from '@/lib/background/manual-capture';
 import { applyOrderAction } from '@/lib/background/order-actions';
 import { openOrderPage } from '@/lib/background/open-order';
+import { autoStampAfterStatusChange, handleStampManifest, handleStampOrder } from '@/lib/background/timestamp';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
-import { CaptureTabSchema, OrderActionMessageSchema, parseMessage } from '@/lib/messaging/schemas';
+import {
+  CaptureTabSchema,
+  OrderActionMessageSchema,
+  StampManifestSchema,
+  StampOrderSchema,
+  parseMessage,
+} from '@/lib/messaging/schemas';
 import {
   onAlarm,
   onNotificationButton,
@@ -41,6 +48,8 @@ export default defineBackground(() => {
   const captureDeps = browserCaptureDeps(db);
   const capturer = createCapturer(captureDeps);
   const manualCapture = manualCaptureHandler(db, capturer);
+  // Trusted timestamps: the only requests to anyone but the shops, on the buyer's click or opt-in setting.
+  const stampDeps = { db, now: Date.now };
 
   onMessage('ordersSeen', ({ data, sender }) =>
     handleOrdersSeen(data, sender, {
@@ -54,6 +63,7 @@ export default defineBackground(() => {
           now: Date.now(),
           requestCapture: (req) => capturer.request(req),
           reschedule: (id) => rescheduleOrder(db, api, id, Date.now()).then(() => undefined),
+          statusChanged: (id) => void autoStampAfterStatusChange(stampDeps, id),
         }),
     }),
   );
@@ -75,6 +85,16 @@ export default defineBackground(() => {
   onMessage('captureTab', async ({ data, sender }) => {
     fromExtensionPage(sender);
     return manualCapture.fromPopup(parseMessage(CaptureTabSchema, data));
+  });
+
+  onMessage('stampOrder', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return handleStampOrder(stampDeps, parseMessage(StampOrderSchema, data).orderId);
+  });
+
+  onMessage('stampManifest', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    return handleStampManifest(stampDeps, parseMessage(StampManifestSchema, data).manifest);
   });
 
   onMessage('settingsChanged', async ({ sender }) => {

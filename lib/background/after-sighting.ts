@@ -10,12 +10,14 @@ export interface AfterSightingDeps {
   requestCapture(req: CaptureRequest): Promise<void>;
   /** Re-arms the order's reminder. */
   reschedule(orderId: number): Promise<void>;
+  /** Called once the text record of a status change is stored (the opt-in automatic timestamp); not awaited. */
+  statusChanged?(orderId: number): void;
 }
 
 /**
  * Evidence and reminders after a sighting: when an order is first picked up and on every status change, a text
- * record of what the page showed is stored at once and a screenshot of the tab is queued; every order whose
- * timeline changed gets its reminder re-armed.
+ * record of what the page showed is stored at once and a screenshot of the tab is queued (a status change is then
+ * also announced, for the opt-in timestamp); every order whose timeline changed gets its reminder re-armed.
  */
 export async function afterSighting(after: AfterStore, deps: AfterSightingDeps): Promise<void> {
   for (const { order, result } of after.stored) {
@@ -40,6 +42,7 @@ export async function afterSighting(after: AfterStore, deps: AfterSightingDeps):
       },
       { timelineEvent: true, now: deps.now },
     );
+    if (result.statusChanged && !result.created) deps.statusChanged?.(result.orderId);
     await deps.requestCapture({
       orderId: result.orderId,
       tabId: after.tabId,

@@ -66,14 +66,28 @@ export type ChainVerification =
       reason: ChainBreakReason;
     };
 
+function genesisInput(order: OrderIdentity): string {
+  return `${CHAIN_TAG}\ngenesis\n${canonicalJson({ orderNo: order.orderNo, site: order.site })}`;
+}
+
 /** The fixed value the first record of an order's chain points at, derived from the order's identity. */
 export function genesisHash(order: OrderIdentity): string {
-  return sha256HexSync(`${CHAIN_TAG}\ngenesis\n${canonicalJson({ orderNo: order.orderNo, site: order.site })}`);
+  return sha256HexSync(genesisInput(order));
 }
 
 /** The exact string whose SHA-256 is a record's hash (exported so manifests can document and tests can check it). */
 export function chainHashInput(type: ChainItemType, record: object): string {
   return `${CHAIN_TAG}\n${type}\n${canonicalJson(hashedContent(record))}`;
+}
+
+/**
+ * The exact string whose SHA-256 is the head of a chain given in chain order: the last record's hash input, or the
+ * genesis input when there is no record. A trusted timestamp of the head stamps this string's hash, so whoever holds
+ * the records can recompute what was stamped.
+ */
+export function chainHeadInput(order: OrderIdentity, items: readonly ChainItem[]): string {
+  const last = items.at(-1);
+  return last ? chainHashInput(last.type, last.record) : genesisInput(order);
 }
 
 /** The hash a record should carry, computed from its content (including its prevHash). */

@@ -106,7 +106,34 @@ export interface EventRecord {
 }
 
 export type EvidenceKind =
-  'order_page' | 'order_text' | 'payment_receipt' | 'order_screenshot' | 'recipient_account' | 'support_chat' | 'other';
+  | 'order_page'
+  | 'order_text'
+  | 'payment_receipt'
+  | 'order_screenshot'
+  | 'recipient_account'
+  | 'support_chat'
+  | 'other'
+  // An RFC 3161 timestamp token (the authority's whole TimeStampResp, DER) over the order's chain head.
+  | 'timestamp';
+
+/**
+ * What a stored trusted timestamp says, read from the token once it verified (kind 'timestamp'). Kept on the row so the
+ * popup and the report need not parse the token; the token's bytes (and so these facts) are covered by the row's hash.
+ */
+export interface TimestampFacts {
+  /** The authority's name: the token's TSA name, else its signing certificate's CN / O. */
+  authority: string;
+  /** The authority's time (genTime), ISO 8601. */
+  time: string;
+  /** Lower-case hex of the token's serial number. */
+  serial: string;
+  /** The authority's policy OID. */
+  policy: string;
+  /** Lower-case hex of the stamped SHA-256 (the message imprint). */
+  imprint: string;
+  /** What the imprint is: the hash of the order's chain record it followed (its chain head then). */
+  stamped: 'chain_head';
+}
 
 /** One row of the `evidence` table: one captured or imported item. */
 export interface EvidenceRecord {
@@ -125,6 +152,8 @@ export interface EvidenceRecord {
   /** The stored bytes live in `blobs`, keyed by hash, so identical bytes are stored once. */
   blobId: string;
   note?: string;
+  /** Set on kind 'timestamp' rows. */
+  timestamp?: TimestampFacts;
   prevHash?: string;
   hash?: string;
 }

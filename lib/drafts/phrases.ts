@@ -119,6 +119,7 @@ const ZH: Phrases = {
     recipient_account: '收货账号截图',
     support_chat: '客服聊天记录',
     other: '其他材料',
+    timestamp: '可信时间戳（独立时间戳机构签发）',
   },
   payChannel: { alipay: '支付宝', wechat: '微信支付', qq: 'QQ钱包', crypto: '加密货币' },
   escalation: {
@@ -230,6 +231,7 @@ const EN: Phrases = {
     recipient_account: 'Recipient account screenshot',
     support_chat: 'Support chat',
     other: 'Other item',
+    timestamp: 'Trusted timestamp (from an independent authority)',
   },
   payChannel: { alipay: 'Alipay', wechat: 'WeChat Pay', qq: 'QQ Wallet', crypto: 'crypto' },
   escalation: {

@@ -1,6 +1,12 @@
 /**
  * The evidence bundle: one ZIP with every order's evidence files, manifest.json (facts, chain, hashes of every
- * file) and report.html (self-contained printable report), optionally manifest.sig.json.
+ * file) and report.html (self-contained printable report), optionally manifest.sig.json and manifest.tsr.
+ *
+ * What covers what: manifest.json lists the SHA-256 of every other file, report.html and each order's stored
+ * timestamp tokens included. manifest.sig.json (a signature) and manifest.tsr (an RFC 3161 token) are made from
+ * manifest.json's final bytes, so they cannot be in its list; each is checked directly against manifest.json, and
+ * manifest.json names them under `detached`. report.html is written before manifest.json (its hash is in the list),
+ * so it explains manifest.tsr but cannot print its time: `openssl ts -reply -in manifest.tsr -text` does.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db/types';
@@ -13,6 +19,7 @@ import {
   type BundleDraft,
   type BundleManifest,
   type ManifestChainEntry,
+  type ManifestDetachedFile,
   type ManifestEvidenceEntry,
   type ManifestFile,
   type ManifestOrder,
@@ -49,6 +56,11 @@ export interface BundleInput {
   onProgress?: (done: number, total: number) => void;
   /** Signs manifest.json's exact bytes; the result is written as manifest.sig.json. */
   sign?: (bytes: Uint8Array) => Promise<BundleSignature>;
+  /**
+   * Gets a trusted timestamp of manifest.json's exact bytes: returns the authority's TimeStampResp (DER), written as
+   * manifest.tsr. A failure fails the bundle (the buyer asked for a stamped one).
+   */
+  timestamp?: (manifest: Uint8Array) => Promise<Uint8Array>;
   /** Makes report thumbnails (image.ts `makeThumbnail`). Without it, images up to `inlineImageMaxBytes` are inlined. */
   makeThumbnail?: (bytes: Uint8Array, mime: string) => Promise<{ bytes: Uint8Array; mime: string } | undefined>;
   /** Inline limit for images when no thumbnail is made. Default 1 MiB. */
@@ -76,6 +88,8 @@ const EXTENSIONS: Record<string, string> = {
   // A saved page must not open as a live page from the bundle.
   'text/html': 'html.txt',
   'application/pdf': 'pdf',
+  // An RFC 3161 TimeStampResp, as `openssl ts -verify -in x.tsr` reads it.
+  'application/timestamp-reply': 'tsr',
 };
 
 function baseMime(mime: string): string {
@@ -169,7 +183,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
   const zip = new ZipWriter(Math.max(input.generatedAt, Date.UTC(1980, 1, 1)));
   const files: ManifestFile[] = [];
   const evidenceTotal = input.orders.reduce((n, o) => n + o.evidence.length, 0);
-  const total = evidenceTotal + 2 + (input.sign ? 1 : 0);
+  const total = evidenceTotal + 2 + (input.sign ? 1 : 0) + (input.timestamp ? 1 : 0);
   let done = 0;
   const progress = (): void => input.onProgress?.(++done, total);
   const inlineMax = input.inlineImageMaxBytes ?? 1024 * 1024;
@@ -246,6 +260,7 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
     orders: manifestOrders,
     previews,
     signed: !!input.sign,
+    timestamped: !!input.timestamp,
     utcOffsetMinutes: input.utcOffsetMinutes,
   });
   await addFile('report.html', encoder.encode(report), true);
@@ -267,6 +282,26 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
     orders: manifestOrders,
     files,
   };
+  const detached: ManifestDetachedFile[] = [
+    ...(input.sign
+      ? [
+          {
+            path: 'manifest.sig.json',
+            about: 'ECDSA P-256 signature of this file’s exact bytes (this install’s key)',
+          } as const,
+        ]
+      : []),
+    ...(input.timestamp
+      ? [
+          {
+            path: 'manifest.tsr',
+            about:
+              'RFC 3161 timestamp token (DER TimeStampResp) of this file’s exact bytes: openssl ts -verify -data manifest.json -in manifest.tsr -CAfile <the authority’s CA certificate>',
+          } as const,
+        ]
+      : []),
+  ];
+  if (detached.length) manifest.detached = detached;
   const manifestBytes = encoder.encode(JSON.stringify(manifest, null, 2));
   zip.add('manifest.json', manifestBytes, true);
   progress();
@@ -281,6 +316,10 @@ export async function buildBundle(input: BundleInput): Promise<Uint8Array> {
       ...signature,
     };
     zip.add('manifest.sig.json', encoder.encode(JSON.stringify(sigFile, null, 2)), true);
+    progress();
+  }
+  if (input.timestamp) {
+    zip.add('manifest.tsr', await input.timestamp(manifestBytes), false);
     progress();
   }
   return zip.finish();

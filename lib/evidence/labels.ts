@@ -23,6 +23,7 @@ export const EVIDENCE_KINDS = [
   'recipient_account',
   'support_chat',
   'other',
+  'timestamp',
 ] as const satisfies readonly EvidenceKind[];
 
 export const EVIDENCE_SOURCES = ['auto', 'manual', 'imported'] as const satisfies readonly EvidenceRecord['source'][];
@@ -72,6 +73,7 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, Localized> = {
   recipient_account: { zh_CN: '接收账号信息', en: 'Recipient account' },
   support_chat: { zh_CN: '客服聊天记录', en: 'Support chat' },
   other: { zh_CN: '其他', en: 'Other' },
+  timestamp: { zh_CN: '可信时间戳', en: 'Trusted timestamp' },
 };
 
 export const EVIDENCE_SOURCE_LABELS: Record<EvidenceRecord['source'], Localized> = {

@@ -21,6 +21,16 @@ export interface ManifestFile {
   size: number;
 }
 
+/**
+ * A file beside manifest.json that its `files` cannot list: it is made from manifest.json's final bytes (a signature,
+ * a timestamp token over them), so it is checked against manifest.json itself.
+ */
+export interface ManifestDetachedFile {
+  path: 'manifest.sig.json' | 'manifest.tsr';
+  /** What it is and how to check it. */
+  about: string;
+}
+
 /** A chain record as hashed: `record` is exactly the hashed content (without id, orderId, hash). */
 export interface ManifestChainEntry {
   /** Position in the order's chain (0-based, events and evidence together). */
@@ -73,6 +83,8 @@ export interface BundleManifest {
   chainAlgorithm: { tag: string; recordHash: string; genesis: string; canonicalJson: string };
   orders: ManifestOrder[];
   files: ManifestFile[];
+  /** The files made from this one after it was written (absent when there are none). */
+  detached?: ManifestDetachedFile[];
 }
 
 /** Contents of manifest.sig.json. */

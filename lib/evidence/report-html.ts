@@ -3,7 +3,7 @@
  * images are data: URIs) with the orders' facts, timelines, evidence and drafts. zh-CN labels, English in small
  * type. Every value from a page goes through the escaping `html` builder.
  */
-import type { EvidenceKind, EvidenceRecord, EventRecord } from '@/lib/db/types';
+import type { EvidenceKind, EvidenceRecord, EventRecord, TimestampFacts } from '@/lib/db/types';
 import type { OrderStatus } from '@/lib/extract/types';
 import type { ChainBreakReason } from '../db/chain';
 import { html, trustedHtml, type SafeHtml } from './html';
@@ -31,6 +31,8 @@ export interface ReportInput {
   /** Keyed by `previewKey(orderIndex, seq)`. */
   previews: Map<string, ReportPreview>;
   signed: boolean;
+  /** The bundle carries manifest.tsr, a trusted timestamp of manifest.json. */
+  timestamped?: boolean;
   /** Offset used to print times; default 480 (China time, UTC+08:00). */
   utcOffsetMinutes?: number;
 }
@@ -79,6 +81,9 @@ figure.evidence img { display: block; max-width: 100%; height: auto; border: 1px
 figure.evidence pre, .draft pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f7f7f7; padding: 8px;
   max-height: 480px; overflow: auto; font-size: 12px; }
 .noimg { color: #555; font-style: italic; }
+.stamp { border: 1px solid #0a6b2d; background: #f4faf6; padding: 8px 12px; margin-bottom: 8px; }
+.cmd { font-family: ui-monospace, "SFMono-Regular", Consolas, monospace; font-size: 12px; background: #f3f3f3;
+  padding: 4px 8px; overflow-wrap: anywhere; }
 .draft { border-left: 4px solid #999; padding-left: 12px; margin: 12px 0; }
 footer { margin-top: 40px; border-top: 1px solid #ccc; color: #333; font-size: 13px; }
 @media print {
@@ -219,21 +224,73 @@ function fileStatus(entry: ManifestEvidenceEntry): SafeHtml {
     <span class="mono">${entry.fileSha256}</span>`;
 }
 
+/** A stored token's facts as the record carries them (`timestamp` on a kind 'timestamp' row), if well-formed. */
+function stampFacts(record: Record<string, unknown>): TimestampFacts | undefined {
+  const t = record.timestamp as Partial<TimestampFacts> | undefined;
+  return record.kind === 'timestamp' && t && typeof t.imprint === 'string' && typeof t.time === 'string'
+    ? (t as TimestampFacts)
+    : undefined;
+}
+
+/** What a stored timestamp token says and how anyone checks it with OpenSSL. */
+function stampDetails(entry: ManifestEvidenceEntry, facts: TimestampFacts, seqOf: Map<string, number>, offset: number) {
+  const stampedSeq = seqOf.get(facts.imprint);
+  const ms = Date.parse(facts.time);
+  const token = entry.path ?? 'token.tsr';
+  return html`<div class="stamp">
+    <table class="kv">
+      ${kvRows([
+        [biText('时间戳机构', 'Authority'), facts.authority],
+        [biText('机构时间', 'Authority’s time'), html`${formatTime(ms, offset)} <small>(${facts.time})</small>`],
+        [biText('序列号', 'Serial'), html`<span class="mono">${facts.serial}</span>`],
+        [
+          biText('盖章的哈希', 'Stamped hash'),
+          html`<span class="mono">${facts.imprint}</span><br />${
+              stampedSeq === undefined
+                ? biText('即当时的证据链链头', 'the evidence chain’s head at the time')
+                : biText(
+                    `即第 ${stampedSeq + 1} 条记录的哈希：当时的证据链链头，涵盖它和之前的全部记录`,
+                    `the hash of record ${stampedSeq + 1}: the chain head then, covering it and every record before it`,
+                  )
+            }`,
+        ],
+        [biText('机构策略', 'Policy'), html`<span class="mono">${facts.policy}</span>`],
+      ])}
+    </table>
+    <p>
+      ${biText('用 OpenSSL 核验（需要该机构的 CA 证书）：', 'Check it with OpenSSL (you need the authority’s CA certificate):')}
+    </p>
+    <p class="cmd">
+      openssl ts -verify -digest ${facts.imprint} -in ${token} -CAfile ${'<机构CA证书 authority-ca>.pem'}
+    </p>
+    <p>
+      ${biText(
+        `若该机构的证书已过期，加上 -attime ${Number.isFinite(ms) ? Math.floor(ms / 1000) : '<盖章时间的 Unix 秒数>'}（盖章时间）在当时核验证书。`,
+        `If the authority’s certificate has expired since, add -attime ${Number.isFinite(ms) ? Math.floor(ms / 1000) : '<Unix time of the stamp>'} (the stamp’s time) to check it as of then.`,
+      )}
+    </p>
+  </div>`;
+}
+
 function evidenceFigure(
   orderIndex: number,
   entry: ManifestEvidenceEntry,
   preview: ReportPreview | undefined,
   offset: number,
+  seqOf: Map<string, number>,
 ): SafeHtml {
   const r = entry.record as Partial<EvidenceRecord>;
+  const stamp = stampFacts(entry.record);
   const kind = EVIDENCE_KIND_LABELS[r.kind as EvidenceKind];
   const source = EVIDENCE_SOURCE_LABELS[r.source as EvidenceRecord['source']];
   const caption = `${kind?.zh_CN ?? r.kind} ${r.sha256 ?? ''}`;
-  const media = preview?.dataUri
-    ? html`<img src="${preview.dataUri}" alt="${caption}" />`
-    : preview?.text !== undefined
-      ? html`<pre>${preview.text}</pre>`
-      : html`<p class="noimg">${biText('此处不显示预览，请打开文件', 'no preview here; open the file')}</p>`;
+  const media = stamp
+    ? stampDetails(entry, stamp, seqOf, offset)
+    : preview?.dataUri
+      ? html`<img src="${preview.dataUri}" alt="${caption}" />`
+      : preview?.text !== undefined
+        ? html`<pre>${preview.text}</pre>`
+        : html`<p class="noimg">${biText('此处不显示预览，请打开文件', 'no preview here; open the file')}</p>`;
   const rows: [SafeHtml, unknown][] = [
     [biText('类型', 'Kind'), kind ? bi(kind) : r.kind],
     [biText('来源', 'Made'), source ? bi(source) : r.source],
@@ -274,10 +331,35 @@ function chainBanner(order: ManifestOrder): SafeHtml {
   </div>`;
 }
 
+/** The order's stored trusted timestamps at a glance, linked to their details. */
+function stampBanner(order: ManifestOrder, orderIndex: number, offset: number): SafeHtml | string {
+  const stamps = order.evidence.flatMap((e) => {
+    const facts = stampFacts(e.record);
+    return facts ? [{ entry: e, facts }] : [];
+  });
+  if (!stamps.length) return '';
+  return html`<div class="banner ok">
+    ✔
+    ${biText('可信时间戳', 'trusted timestamps')}：${stamps.map(
+      ({ entry, facts }, i) =>
+        html`${i ? '；' : ''}<a href="#o${orderIndex}-s${entry.seq}"
+            >${facts.authority} ${formatTime(Date.parse(facts.time), offset)}</a
+          >`,
+    )}
+    <br /><small
+      >${biText(
+        '独立的时间戳机构证明：盖章时，此前的全部记录和证据已经存在，且之后没有改动。',
+        'An independent authority attests that every record and item before the stamp existed then, unchanged since.',
+      )}</small
+    >
+  </div>`;
+}
+
 function orderSection(order: ManifestOrder, orderIndex: number, input: ReportInput): SafeHtml {
   const offset = input.utcOffsetMinutes ?? 480;
   const facts = order.order;
   const entries = [...order.events, ...order.evidence].sort((a, b) => a.seq - b.seq);
+  const seqOf = new Map(entries.flatMap((e) => (e.hash ? [[e.hash, e.seq] as const] : [])));
   const checklist = EVIDENCE_CHECKLIST.map((def) => {
     const item = order.checklist.find((c) => c.id === def.id);
     return item?.present
@@ -286,7 +368,7 @@ function orderSection(order: ManifestOrder, orderIndex: number, input: ReportInp
   });
   return html`<section class="order" id="order-${orderIndex}">
     <h2>${biText('订单', 'Order')} <span class="mono">${str(facts.orderNo)}</span> — ${str(facts.site)}</h2>
-    ${chainBanner(order)}
+    ${chainBanner(order)} ${stampBanner(order, orderIndex, offset)}
     <h3>${biText('订单信息', 'Order facts')}</h3>
     <table class="kv">
       ${factRows(facts, offset)}
@@ -310,7 +392,7 @@ function orderSection(order: ManifestOrder, orderIndex: number, input: ReportInp
       </tbody>
     </table>
     <h3>${biText('证据', 'Evidence')} (${order.evidence.length})</h3>
-    ${order.evidence.map((e) => evidenceFigure(orderIndex, e, input.previews.get(previewKey(orderIndex, e.seq)), offset))}
+    ${order.evidence.map((e) => evidenceFigure(orderIndex, e, input.previews.get(previewKey(orderIndex, e.seq)), offset, seqOf))}
     ${
       order.drafts.length
         ? html`<h3>${biText('投诉草稿', 'Complaint drafts')}</h3>
@@ -339,6 +421,34 @@ function orderSection(order: ManifestOrder, orderIndex: number, input: ReportInp
       </tr>
     </table>
   </section>`;
+}
+
+/** How the trusted timestamps cover the bundle, and the OpenSSL commands. */
+function timestampFooter(input: ReportInput): SafeHtml | string {
+  const hasStored = input.orders.some((o) => o.evidence.some((e) => stampFacts(e.record)));
+  if (!input.timestamped && !hasStored) return '';
+  return html`<h3>${biText('可信时间戳', 'Trusted timestamps')}</h3>
+    ${
+      input.timestamped
+        ? html`<p>
+              ${biText(
+                'manifest.tsr 是独立的时间戳机构按 RFC 3161 对 manifest.json 的 SHA-256 签发的时间戳。manifest.json 列出了包内其他每个文件（包括本报告和各订单保存的时间戳文件）的 SHA-256，所以这一个时间戳覆盖整个证据包：它证明这些文件在盖章时已经存在，之后没有改动。manifest.tsr 和 manifest.sig.json 是由 manifest.json 的最终内容生成的，因此不在它的文件列表里（manifest.json 的 detached 一项说明了它们），各自直接对照 manifest.json 核验。本报告写在 manifest.json 之前，所以印不出 manifest.tsr 的时间和序列号；查看它们：',
+                'manifest.tsr is an RFC 3161 timestamp of manifest.json’s SHA-256 by an independent authority. manifest.json lists the SHA-256 of every other file (this report and each order’s stored timestamp tokens included), so this one stamp covers the whole bundle: the files existed when it was made and are unchanged since. manifest.tsr and manifest.sig.json are made from manifest.json’s final bytes, so they are not in its file list (its "detached" entry names them); each is checked directly against manifest.json. This report is written before manifest.json, so it cannot print manifest.tsr’s time and serial; to see them:',
+              )}
+            </p>
+            <p class="cmd">openssl ts -reply -in manifest.tsr -text</p>
+            <p>${biText('核验：', 'To check it:')}</p>
+            <p class="cmd">
+              openssl ts -verify -data manifest.json -in manifest.tsr -CAfile ${'<机构CA证书 authority-ca>.pem'}
+            </p>`
+        : ''
+    }
+    <p>
+      ${biText(
+        '订单中的“可信时间戳”证据是当时对证据链链头（一条记录的哈希）盖的章，保存在订单的证据链里：用上面各条给出的 openssl ts -verify -digest 命令核验；再按 manifest.json 的 chainAlgorithm 重新计算那条记录的哈希，即可确认盖章的正是这条链。机构的 CA 证书请从该机构官网获取；OpenSSL 提示缺少中间证书时，用 -untrusted 指定中间证书文件。显示“Verification: OK”即通过。',
+        'Each order’s “trusted timestamp” items stamp the evidence chain’s head then (one record’s hash) and are kept in the order’s chain: check each with the openssl ts -verify -digest command given with it, and recompute that record’s hash by manifest.json’s chainAlgorithm to see the stamp is of this chain. Get the authority’s CA certificate from the authority itself; if OpenSSL asks for an intermediate certificate, give it with -untrusted. “Verification: OK” means it passed.',
+      )}
+    </p>`;
 }
 
 /** Renders report.html. */
@@ -407,6 +517,7 @@ export function renderReport(input: ReportInput): string {
                 </p>`
               : ''
           }
+          ${timestampFooter(input)}
         </footer>
       </body>
     </html> `;

@@ -2,7 +2,7 @@
  * Storing evidence: content-addressed bytes in `blobs`, one chained row per item in `evidence`, atomically.
  */
 import type { KamiGuardDb } from '@/lib/db/database';
-import type { EventRecord, EvidenceKind, EvidenceRecord } from '@/lib/db/types';
+import type { EventRecord, EvidenceKind, EvidenceRecord, TimestampFacts } from '@/lib/db/types';
 import type { ChainItem } from '../db/chain';
 import { appendChained, chainTables } from '../db/timeline';
 import { EvidenceWriteError, StorageFullError, isQuotaError, type UnsavedItem } from './errors';
@@ -24,6 +24,8 @@ export interface EvidenceInput {
   /** Epoch ms. */
   capturedAt: number;
   note?: string;
+  /** What a verified timestamp token says (kind 'timestamp'). */
+  timestamp?: TimestampFacts;
 }
 
 export interface AddEvidenceOptions {
@@ -85,6 +87,7 @@ export async function addEvidence(
     blobId: sha256,
     ...(input.pageTitle !== undefined ? { pageTitle: input.pageTitle } : {}),
     ...(input.note !== undefined ? { note: input.note } : {}),
+    ...(input.timestamp !== undefined ? { timestamp: input.timestamp } : {}),
   };
   const unsaved: UnsavedItem = {
     orderId: input.orderId,

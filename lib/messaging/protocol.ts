@@ -1,10 +1,25 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { CaptureTabData, OrderActionMessage, OrdersSeenData } from './schemas';
+import type { TimestampFacts } from '@/lib/db/types';
+import type { TimestampErrorCode, TimestampInfo } from '@/lib/evidence/timestamp';
+import type { CaptureTabData, OrderActionMessage, OrdersSeenData, StampManifestData, StampOrderData } from './schemas';
 
 /** Reply to a content script's sighting: the stored order ids, in the order of `orders`. */
 export interface OrdersSeenReply {
   orderIds: number[];
 }
+
+/** A stamp that was not obtained, as it crosses a message boundary: nothing was stored. */
+export interface StampFailure {
+  ok: false;
+  code: TimestampErrorCode;
+  detail?: string;
+}
+
+/** Reply to "申请可信时间戳": what the stored token says. */
+export type StampOrderReply = { ok: true; facts: TimestampFacts } | StampFailure;
+
+/** Reply to a bundle's manifest stamp: the token (base64 of the DER TimeStampResp) and what it says. */
+export type StampManifestReply = { ok: true; tsr: string; facts: TimestampInfo } | StampFailure;
 
 /**
  * Every message in the extension, named by direction. Data is validated by the background on arrival
@@ -21,6 +36,10 @@ export interface ProtocolMap {
   settingsChanged(): { ok: true };
   /** extension page → background: capture the active tab as evidence of an order; replies with what was stored. */
   captureTab(data: CaptureTabData): { ok: boolean; error?: string };
+  /** extension page → background: stamp the order's chain head at the chosen authority and keep the token. */
+  stampOrder(data: StampOrderData): StampOrderReply;
+  /** extension page → background: stamp a bundle's manifest.json; the token is returned for the bundle, not kept. */
+  stampManifest(data: StampManifestData): StampManifestReply;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -98,3 +98,14 @@ export const CaptureTabSchema = v.strictObject({
   fullPage: v.optional(v.boolean()),
 });
 export type CaptureTabData = v.InferOutput<typeof CaptureTabSchema>;
+
+/** extension page → background: stamp an order's chain head (the buyer's "申请可信时间戳"). */
+export const StampOrderSchema = v.strictObject({ orderId: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+export type StampOrderData = v.InferOutput<typeof StampOrderSchema>;
+
+/**
+ * extension page → background: stamp a bundle's manifest.json, sent as its exact text (the verifier needs the stamped
+ * bytes, not only their hash). Bounded well under the browser's 64 MB message limit.
+ */
+export const StampManifestSchema = v.strictObject({ manifest: v.pipe(v.string(), v.maxLength(32 * 1024 * 1024)) });
+export type StampManifestData = v.InferOutput<typeof StampManifestSchema>;
