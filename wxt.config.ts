@@ -27,7 +27,8 @@ export default defineConfig({
     // 'wasm-unsafe-eval' lets extension pages compile WebAssembly (the lossless WebP encoder for screenshots,
     // lib/evidence/webp-wasm.ts); scripts still come only from the extension itself.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" },
-    // Firefox asks every add-on what it collects: nothing leaves this computer.
+    // Firefox asks every add-on what it collects: nothing about the buyer leaves this computer (a trusted timestamp, on
+    // the buyer's click, sends one hash to the authority they chose: README, "Trusted timestamps").
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -8,6 +8,9 @@ import {
   makeThumbnail,
 } from '@/lib/evidence';
 import { computeClock } from '@/lib/escalation';
+import { TimestampError } from '@/lib/evidence/timestamp/errors';
+import { base64ToBytes } from '@/lib/hash';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { loadEscalationSettings } from '@/lib/reminders';
 import { downloadBytes } from './download';
 
@@ -18,17 +21,43 @@ function bundleName(orderNos: string[], now: number): string {
   return `kamiguard-${which || 'order'}-${stamp}.zip`;
 }
 
+/** The buyer's choices for one export. */
+export interface BundleOptions {
+  /**
+   * Also get trusted timestamps (the background sends the requests): first of each order's chain head, kept with the
+   * order and so in the bundle, then of the finished manifest.json, written beside it as manifest.tsr. Any failure
+   * throws a `TimestampError` and nothing is downloaded (a chain-head token already obtained stays with its order).
+   */
+  timestamp?: boolean;
+  onStamping?: () => void;
+}
+
+/** Sends a manifest's exact text to the background to be stamped; the token is for the bundle only. */
+async function stampManifest(bytes: Uint8Array): Promise<Uint8Array> {
+  const reply = await sendMessage('stampManifest', { manifest: new TextDecoder().decode(bytes) });
+  if (!reply.ok) throw new TimestampError(reply.code, reply.detail);
+  return base64ToBytes(reply.tsr);
+}
+
 /**
  * Writes the evidence bundle of some orders (a ZIP with the evidence files, manifest.json, report.html and the
- * drafts of every channel; manifest.json signed unless the user turned that off) and hands it to the browser's
- * download. Reports progress as (done, total) files.
+ * drafts of every channel; manifest.json signed unless the user turned that off; stamped when asked) and hands it to
+ * the browser's download. Reports progress as (done, total) files.
  */
 export async function downloadBundle(
   orderIds: number[],
   locale: DraftLocale,
   onProgress?: (done: number, total: number) => void,
+  options: BundleOptions = {},
 ): Promise<void> {
   const db = getDb();
+  if (options.timestamp) {
+    options.onStamping?.();
+    for (const orderId of orderIds) {
+      const reply = await sendMessage('stampOrder', { orderId });
+      if (!reply.ok) throw new TimestampError(reply.code, reply.detail);
+    }
+  }
   const now = Date.now();
   const settings = await loadEscalationSettings(db);
   const { sign } = await loadBundleSettings(db);
@@ -57,6 +86,7 @@ export async function downloadBundle(
     onProgress,
     makeThumbnail,
     ...(sign ? { sign: createManifestSigner(db) } : {}),
+    ...(options.timestamp ? { timestamp: stampManifest } : {}),
     generator: { name: 'KamiGuard', version: browser.runtime.getManifest().version },
   });
   downloadBytes(

@@ -3,8 +3,9 @@ import { OptionsSettings } from './settings';
 import { OptionsShops } from './shops';
 import { OptionsSigning } from './signing';
 import { OptionsStorage } from './storage';
+import { OptionsTimestamp } from './timestamp';
 
-/** The options page: delay-clock settings, the per-shop record, bundle signing, storage and backup. */
+/** The options page: delay-clock settings, the per-shop record, bundle signing, trusted timestamps, storage and backup. */
 export function OptionsApp(): React.JSX.Element {
   return (
     <main className="opt-page">
@@ -15,6 +16,7 @@ export function OptionsApp(): React.JSX.Element {
       <OptionsSettings />
       <OptionsShops />
       <OptionsSigning />
+      <OptionsTimestamp />
       <OptionsStorage />
     </main>
   );

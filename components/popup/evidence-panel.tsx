@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { EvidenceRecord, OrderRecord } from '@/lib/db';
 import { formatChinaTime } from '@/lib/drafts/format';
 import { EVIDENCE_KIND_LABELS, evidenceChecklist } from '@/lib/evidence';
+import { TimestampError, describeTimestampFailure } from '@/lib/evidence/timestamp/errors';
 import { t } from '@/lib/i18n';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { uiLocale } from '@/lib/ui-locale';
 import { downloadBundle } from '../bundle-export';
 import { ChainStatus } from './chain-status';
+import { TimestampPanel, useAuthority } from './timestamp-panel';
 import { importEvidenceFiles } from '../evidence-import';
 
 /** What the user can file an item as (automatic order-page captures and text records are the extension's own). */
@@ -25,13 +27,24 @@ export function EvidencePanel({
   const [kind, setKind] = useState<ManualKind>('payment_receipt');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  // Per export, never remembered: each stamped bundle is the buyer's own choice.
+  const [stampBundle, setStampBundle] = useState(false);
+  const authority = useAuthority();
 
-  const run = async (work: () => Promise<string>): Promise<void> => {
+  const run = async (work: () => Promise<string>, failed = (text: string): string => text): Promise<void> => {
     setBusy(true);
     try {
       setNote(await work());
     } catch (err) {
-      setNote(err instanceof Error ? err.message : String(err));
+      setNote(
+        failed(
+          err instanceof TimestampError
+            ? describeTimestampFailure(err.code, err.detail, locale)
+            : err instanceof Error
+              ? err.message
+              : String(err),
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -49,12 +62,32 @@ export function EvidencePanel({
         : t('evidence_imported', String(stored));
     });
   const bundle = (): Promise<void> =>
-    run(async () => {
-      await downloadBundle([order.id], locale, (done, total) =>
-        setNote(t('evidence_bundle_progress', [String(done), String(total)])),
-      );
-      return t('evidence_bundle_done');
-    });
+    run(
+      async () => {
+        await downloadBundle(
+          [order.id],
+          locale,
+          (done, total) => setNote(t('evidence_bundle_progress', [String(done), String(total)])),
+          { timestamp: stampBundle, onStamping: () => setNote(t('evidence_bundle_stamping')) },
+        );
+        return t(stampBundle ? 'evidence_bundle_done_stamped' : 'evidence_bundle_done');
+      },
+      (text) => t('evidence_bundle_failed', text),
+    );
+  const stampNow = (): Promise<void> =>
+    run(
+      async () => {
+        if (authority) setNote(t('tsa_stamping', authority.name));
+        const reply = await sendMessage('stampOrder', { orderId: order.id });
+        if (!reply.ok) throw new TimestampError(reply.code, reply.detail);
+        return t('tsa_done', [
+          reply.facts.authority,
+          formatChinaTime(reply.facts.time, locale, { seconds: true }) ?? reply.facts.time,
+        ]);
+      },
+      (text) => t('tsa_failed', text),
+    );
+  const stamps = evidence.filter((e) => e.kind === 'timestamp');
 
   return (
     <section
@@ -120,9 +153,24 @@ export function EvidencePanel({
         ))}
       </ol>
       <ChainStatus orderId={order.id} />
-      <button type="button" className="small" disabled={busy} data-testid="bundle" onClick={() => void bundle()}>
-        {t('evidence_bundle')}
-      </button>
+      <TimestampPanel stamps={stamps} busy={busy} onStamp={() => void stampNow()} />
+      <div className="row">
+        <button type="button" className="small" disabled={busy} data-testid="bundle" onClick={() => void bundle()}>
+          {t('evidence_bundle')}
+        </button>
+        {authority && (
+          <label className="small-text">
+            <input
+              type="checkbox"
+              data-testid="bundle-stamp"
+              checked={stampBundle}
+              disabled={busy}
+              onChange={(e) => setStampBundle(e.currentTarget.checked)}
+            />{' '}
+            {t('evidence_bundle_stamp', authority.name)}
+          </label>
+        )}
+      </div>
     </section>
   );
 }

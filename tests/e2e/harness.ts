@@ -31,10 +31,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(options: { args?: string[] } = {}): Promise<Harness> {
+export async function launch(options: { args?: string[]; english?: boolean } = {}): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const shop = await startDemoShop();
-  const browser = await launchWithExtension(EXTENSION, { chinese: true, args: options.args });
+  // Chinese by default; `english` for screenshots of the English UI (Chromium on Linux reads LANGUAGE).
+  const saved = process.env.LANGUAGE;
+  if (options.english) process.env.LANGUAGE = 'en_US';
+  const browser = await launchWithExtension(EXTENSION, { chinese: !options.english, args: options.args }).finally(
+    () => {
+      if (saved === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = saved;
+    },
+  );
   const { context } = browser;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -3,13 +3,18 @@
  * records, reminders across a worker stop, a draft copied, the evidence bundle and a backup exported — while every
  * request is watched twice: Playwright reports each request of every page and of the service worker, and Chromium
  * sends everything that is not loopback to a proxy that only records and refuses. The extension may request only its
- * own files and, when it re-reads a waiting order, that order's page on the shop the buyer visited.
+ * own files and, when it re-reads a waiting order, that order's page on the shop the buyer visited. A timestamp
+ * authority is configured (a local one) but never asked; then one click of "申请可信时间戳" sends exactly one request,
+ * from the background to that authority, whose body is a TimeStampReq and nothing else (issue 16).
  */
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import type { Request } from 'playwright-core';
+import { startLocalTsa, type LocalTsa } from '../support/local-tsa.ts';
 import { launch, waitFor, type Harness } from './harness.ts';
 
 interface Seen {
@@ -51,10 +56,12 @@ const notBrowserServices = (lines: string[]): string[] => lines.filter((l) => !B
 
 let h: Harness;
 let trap: Awaited<ReturnType<typeof trapProxy>>;
+let tsa: LocalTsa;
 const seen: Seen[] = [];
 
 before(async () => {
   trap = await trapProxy();
+  tsa = await startLocalTsa();
   // Loopback (the demo shop) stays direct: Chromium never sends 127.0.0.1 through a proxy.
   h = await launch({
     args: [
@@ -86,6 +93,7 @@ before(async () => {
 after(async () => {
   await h?.close();
   trap?.server.close();
+  await tsa?.close();
 });
 
 const SNS = ['KG7Q2M9X4A1B3C5D', 'KG3H8N2P6R0T4V7W', 'KG5P0C1B2D3E4F6G'];
@@ -94,6 +102,8 @@ const TIME_SCALE = 8640;
 
 test('a whole run of use sends nothing anywhere', { timeout: 120_000 }, async () => {
   await h.writeKv('settings.escalation', { timeScale: TIME_SCALE });
+  // An authority is chosen, but the buyer never asks for a stamp (and automatic stamps are off, as by default).
+  await h.writeKv('settings.timestamp', { authority: 'custom', customUrl: tsa.url, autoOnStatusChange: false });
 
   // Pickup, automatic evidence, reminders.
   const visited = new Set<string>();
@@ -151,6 +161,7 @@ test('a whole run of use sends nothing anywhere', { timeout: 120_000 }, async ()
     "the record sees the extension's own requests (its pages loading their scripts)",
   );
   assert.deepEqual(foreign, [], 'requests by the extension to anything but itself and the visited order pages');
+  assert.equal(tsa.requests.length, 0, 'nothing sent to the timestamp authority while the buyer asked for no stamp');
   // The shop's own pages asked only the shop (the demo shop is self-contained).
   assert.deepEqual(
     seen.filter((s) => s.from === 'web-page' && !s.url.startsWith(h.shop.origin) && !s.url.startsWith(own)),
@@ -170,5 +181,35 @@ test('a whole run of use sends nothing anywhere', { timeout: 120_000 }, async ()
     async () => notBrowserServices(trap.requests),
     (r) => r.length > 0,
   );
+  assert.deepEqual(notBrowserServices(trap.requests), ['GET http://kamiguard-zero-network.test/probe']);
+});
+
+test('one click of 申请可信时间戳 sends one request, from the background to the chosen authority, carrying only a TimeStampReq', async () => {
+  const orders = await h.readTable<{ id: number; orderNo: string }>('orders');
+  const id = orders.find((o) => o.orderNo === 'KG3H8N2P6R0T4V7W')!.id;
+  const popup = await h.openExtensionPage(`popup.html#order=${id}`);
+  await popup.locator('[data-testid="fold-evidence"]').click();
+  const from = seen.length;
+  await popup.locator('[data-testid="stamp"]').click();
+  await popup.locator('[data-testid="stamp-item"]').waitFor();
+
+  const own = `chrome-extension://${h.extensionId}/`;
+  const sent = seen
+    .slice(from)
+    .filter((s) => s.from !== 'web-page' && !/^(data|blob):/.test(s.url) && !s.url.startsWith(own));
+  assert.deepEqual(sent, [{ url: tsa.url, from: 'worker' }]);
+  assert.equal(tsa.requests.length, 1);
+  const [request] = tsa.requests;
+  assert.equal(request!.method, 'POST');
+  assert.equal(request!.contentType, 'application/timestamp-query');
+  // The body is exactly one TimeStampReq (re-encoding it gives the same bytes), and its imprint is the chain head.
+  const req = new pkijs.TimeStampReq({ schema: asn1js.fromBER(request!.body).result });
+  assert.deepEqual(new Uint8Array(req.toSchema().toBER()), request!.body);
+  const [stamp] = (await h.readTable<{ kind: string; prevHash: string }>('evidence')).filter(
+    (e) => e.kind === 'timestamp',
+  );
+  assert.equal(Buffer.from(req.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex'), stamp!.prevHash);
+  assert.equal(req.reqPolicy, undefined);
+  assert.equal(req.extensions, undefined);
   assert.deepEqual(notBrowserServices(trap.requests), ['GET http://kamiguard-zero-network.test/probe']);
 });

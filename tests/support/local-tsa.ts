@@ -203,9 +203,14 @@ async function imprintOf(dir: string, query: string): Promise<string> {
     .join('');
 }
 
-async function reply(dir: string, query: string, out: string, section = 'tsa_config1'): Promise<Uint8Array> {
+async function reply(
+  dir: string,
+  query: string,
+  out: string,
+  section = 'tsa_config1',
+): Promise<Uint8Array<ArrayBuffer>> {
   await openssl(['ts', '-reply', '-config', 'ts.cnf', '-section', section, '-queryfile', query, '-out', out], dir);
-  return readFileSync(join(dir, out));
+  return new Uint8Array(readFileSync(join(dir, out)));
 }
 
 /** The genuine answer's TSTInfo, signed again by `signer` with openssl cms (`cades`: with the ESS attribute). */
@@ -244,7 +249,7 @@ async function resign(dir: string, signer: string, cades: boolean): Promise<Uint
 const GRANTED = (): asn1js.Sequence => new asn1js.Sequence({ value: [new asn1js.Integer({ value: 0 })] });
 
 /** Replaces the certificates a token carries (outside what its signature covers). */
-function swapCertificates(response: Uint8Array, certPem: string): Uint8Array {
+function swapCertificates(response: Uint8Array<ArrayBuffer>, certPem: string): Uint8Array {
   const resp = pkijs.TimeStampResp.fromBER(response);
   const signed = new pkijs.SignedData({ schema: resp.timeStampToken!.content });
   const der = Buffer.from(certPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');

@@ -40,6 +40,7 @@ describe('locales', () => {
     const { ORDER_STATUSES } = await import('@/lib/extract/types');
     const { STEP_IDS } = await import('@/lib/escalation/steps');
     const { EVENT_KINDS } = await import('@/lib/evidence/labels');
+    const { TIMESTAMP_AUTHORITIES } = await import('@/lib/evidence/timestamp/authorities');
     const built = [
       ...ORDER_STATUSES.map((s) => `status_${s}`),
       ...STEP_IDS.flatMap((s) => [`step_${s}`, `action_${s}`]),
@@ -48,6 +49,8 @@ describe('locales', () => {
       ...['reorder', 'callback_failure'].map((a) => `advice_${a}`),
       ...['auto', 'manual'].map((d) => `delivery_${d}`),
       ...EVENT_KINDS.map((k) => `event_${k}`),
+      ...TIMESTAMP_AUTHORITIES.map((a) => `tsa_note_${a.id}`),
+      ...['empty', 'not_url', 'scheme', 'credentials', 'too_long'].map((p) => `options_tsa_url_${p}`),
     ];
     expect(built.filter((k) => !(k in zh))).toEqual([]);
   });

@@ -70,9 +70,10 @@ describe('chainHeadInput', () => {
     const { orderId } = await upsertSighting(db, { order, site: 's.example', url: 'https://s.example/H', at: 1 });
     const stored = (await db.orders.get(orderId))!;
     expect(sha256HexSync(chainHeadInput(stored, []))).toBe(genesisHash(stored));
-    const items = orderChainItems(genesisHash(stored), [
-      ...(await db.events.toArray()).map((record) => ({ type: 'event' as const, record })),
-    ]);
+    const items = orderChainItems(
+      genesisHash(stored),
+      (await db.events.toArray()).map((record) => ({ type: 'event' as const, record })),
+    );
     expect(sha256HexSync(chainHeadInput(stored, items))).toBe((await verifyOrderChain(db, orderId)).head);
   });
 });
