@@ -2,7 +2,8 @@
  * The Firefox add-on (`wxt build -b firefox`) on the Chromium tests' user journeys, where Firefox's APIs allow: the
  * order page is picked up, its text record and screenshot are stored with matching hashes (captureVisibleTab and the
  * WebAssembly encoder in Firefox's event page); reminders arrive from alarms after the event page was stopped; a
- * draft is copied to the clipboard and recorded; the evidence bundle downloads with every file matching its manifest.
+ * draft is copied to the clipboard and recorded; the evidence bundle downloads with every file matching its manifest;
+ * a trusted timestamp is obtained by the event page from a local authority and kept.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { after, before, test } from 'node:test';
 import { startDemoShop, type DemoShop } from '../demo-shop/server.ts';
 import { launchFirefoxWithExtension, type LaunchedFirefox } from '../support/firefox.ts';
+import { startLocalTsa, type LocalTsa } from '../support/local-tsa.ts';
 import { ROOT, waitFor } from './harness.ts';
 
 const SN = 'KG3H8N2P6R0T4V7W';
@@ -23,9 +25,11 @@ const IDLE_MS = 2000;
 
 let ff: LaunchedFirefox;
 let shop: DemoShop;
+let tsa: LocalTsa;
 const downloads = mkdtempSync(join(tmpdir(), 'kamiguard-firefox-downloads-'));
 before(async () => {
   shop = await startDemoShop();
+  tsa = await startLocalTsa();
   ff = await launchFirefoxWithExtension(join(ROOT, '.output/firefox-mv2'), {
     downloadDir: downloads,
     prefs: { 'extensions.background.idle.timeout': IDLE_MS },
@@ -35,6 +39,7 @@ before(async () => {
 after(async () => {
   await ff?.close();
   await shop?.close();
+  await tsa?.close();
   rmSync(downloads, { recursive: true, force: true });
 });
 
@@ -245,4 +250,47 @@ test('Firefox: the evidence bundle downloads, and every file matches its manifes
     assert.ok(bytes, `${f.path} is in the bundle`);
     assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, `${f.path} matches its hash`);
   }
+});
+
+test('Firefox: a trusted timestamp from the order page is obtained by the event page and kept', async () => {
+  await writeKv('settings.timestamp', { authority: 'custom', customUrl: tsa.url, autoOnStatusChange: false });
+  assert.equal(tsa.requests.length, 0, 'nothing sent before the click');
+  // The page's Dexie does not see a write made beside it through raw IndexedDB: load the page again.
+  const id = await orderId();
+  await ff.extensionPage.evaluate((hash) => {
+    location.hash = hash;
+    location.reload();
+  }, `order=${id}`);
+  // (Across the reload, ask again and again rather than hold a handle on the old document.)
+  const target = await waitFor(
+    () =>
+      ff.extensionPage
+        .evaluate(() => document.querySelector('[data-testid="stamp-target"]')?.textContent ?? '')
+        .catch(() => ''),
+    (text) => text.includes('127.0.0.1'),
+    15_000,
+  );
+  assert.match(target, /127\.0\.0\.1/);
+  const clicked = await waitFor(
+    () =>
+      ff.extensionPage.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('[data-testid="stamp"]');
+        if (!button || button.disabled) return false;
+        button.click();
+        return true;
+      }),
+    Boolean,
+  );
+  assert.ok(clicked, '申请可信时间戳 clicked');
+  const items = await waitFor(
+    () => ff.extensionPage.evaluate(() => document.querySelectorAll('[data-testid="stamp-item"]').length),
+    (n) => n > 0,
+    20_000,
+  );
+  assert.equal(items, 1);
+  assert.equal(tsa.requests.length, 1);
+  const stamps = (await readStored()).evidence.filter((e) => e.kind === 'timestamp');
+  assert.equal(stamps.length, 1);
+  assert.equal(stamps[0]!.mime, 'application/timestamp-reply');
+  assert.equal(stamps[0]!.actual, stamps[0]!.sha256);
 });
