@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBackup, importBackup } from '@/lib/backup';
 import { afterSighting } from '@/lib/background/after-sighting';
 import {
   AUTO_STAMP_MIN_GAP_MS,
@@ -156,6 +157,19 @@ describe('stampOrderChain', () => {
       detail: 'modified',
     });
     expect(tsa.requests.length).toBe(sent);
+  });
+});
+
+describe('a stored token in a backup', () => {
+  it('comes back whole: the row with its facts, the token bytes, an intact chain', async () => {
+    const { db, deps, orderId } = await setup();
+    const facts = await stampOrderChain(deps, orderId, 'manual');
+    const target = freshDb();
+    await importBackup(target, await exportBackup(db));
+    const [row] = await target.evidence.where('kind').equals('timestamp').toArray();
+    expect(row).toMatchObject({ kind: 'timestamp', timestamp: facts, mime: 'application/timestamp-reply' });
+    expect(await sha256Hex((await getBlobBytes(target, row!.sha256))!)).toBe(row!.sha256);
+    expect(await verifyOrderChain(target, row!.orderId)).toMatchObject({ ok: true });
   });
 });
 
