@@ -6,20 +6,17 @@
  * the opt-in automatic stamp after a status change, and the same screens in English. Screenshots: test-results/timestamp/.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { OPENSSL, startLocalTsa, type LocalTsa } from '../support/local-tsa.ts';
+import { opensslVerify as verify, startLocalTsa, type LocalTsa } from '../support/local-tsa.ts';
 import { ARTIFACTS, launch, waitFor, type Harness } from './harness.ts';
 
 const OUT = join(ARTIFACTS, 'timestamp');
 const SN = 'KG3H8N2P6R0T4V7W'; // processing in the demo shop
-const run = promisify(execFile);
 
 interface Row {
   id: number;
@@ -65,9 +62,7 @@ after(async () => {
 });
 
 /** `openssl ts -verify <args> -CAfile <the test CA>`; resolves with its output, rejects when OpenSSL refuses. */
-async function opensslVerify(args: string[]): Promise<string> {
-  return (await run(OPENSSL, ['ts', '-verify', ...args, '-CAfile', tsa.caFile])).stdout;
-}
+const opensslVerify = (args: string[]): Promise<string> => verify(tsa.caFile, args);
 
 /** What a third party does with the manifest's chainAlgorithm: canonical JSON (keys sorted), SHA-256. */
 function canonical(v: unknown): string {

@@ -57,6 +57,16 @@ export interface LocalTsa {
   close(): Promise<void>;
 }
 
+/**
+ * `openssl ts -verify <args> -CAfile <caFile>`: resolves with OpenSSL's output when it says "Verification: OK",
+ * rejects when it refuses (as a reader of the report would run it).
+ */
+export async function opensslVerify(caFile: string, args: string[]): Promise<string> {
+  const { stdout } = await run(OPENSSL, ['ts', '-verify', ...args, '-CAfile', caFile]);
+  if (!stdout.includes('Verification: OK')) throw new Error(`OpenSSL did not verify: ${stdout}`);
+  return stdout;
+}
+
 async function openssl(args: string[], cwd: string): Promise<void> {
   await run(OPENSSL, args, { cwd });
 }
@@ -99,10 +109,9 @@ async function makeKeyAndCert(
   );
 }
 
-const TS_CONFIG = (dir: string): string => `
-[ tsa ]
-default_tsa = tsa_config1
-[ tsa_config1 ]
+/** One `openssl ts -reply` section: the TSA certificate and key, naming the certificate by an ESS hash of `essHash`. */
+const tsSection = (dir: string, name: string, essHash: 'sha256' | 'sha1'): string => `
+[ ${name} ]
 dir = ${dir}
 serial = ${dir}/serial
 crypto_device = builtin
@@ -114,21 +123,11 @@ digests = sha256
 accuracy = secs:1
 ordering = no
 tsa_name = yes
-ess_cert_id_alg = sha256
-[ tsa_ess_v1 ]
-dir = ${dir}
-serial = ${dir}/serial
-crypto_device = builtin
-signer_cert = ${dir}/tsa.crt
-signer_key = ${dir}/tsa.key
-signer_digest = sha256
-default_policy = 1.2.3.4.1
-digests = sha256
-accuracy = secs:1
-ordering = no
-tsa_name = yes
-ess_cert_id_alg = sha1
+ess_cert_id_alg = ${essHash}
 `;
+
+const TS_CONFIG = (dir: string): string =>
+  `[ tsa ]\ndefault_tsa = tsa_config1\n${tsSection(dir, 'tsa_config1', 'sha256')}${tsSection(dir, 'tsa_ess_v1', 'sha1')}`;
 
 /** Makes the CA and certificates (the TSA's, and one without the timeStamping usage) in a temporary folder. */
 async function makePki(dir: string): Promise<void> {

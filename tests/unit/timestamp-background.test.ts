@@ -5,13 +5,11 @@
  * to the order's chain; every failure stores nothing; nothing is sent without a valid authority or with the automatic
  * setting off; the automatic stamp follows status changes at most once per order in ten minutes.
  */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, importBackup } from '@/lib/backup';
 import { afterSighting } from '@/lib/background/after-sighting';
 import {
@@ -28,19 +26,12 @@ import { loadChainItems, readAnchor, verifyOrderChain } from '@/lib/db/timeline'
 import { getBlobBytes } from '@/lib/evidence/store';
 import { AUTO_FAILURE_KEY, saveTimestampSettings } from '@/lib/evidence/timestamp';
 import { base64ToBytes, sha256Hex } from '@/lib/hash';
-import { OPENSSL, startLocalTsa, type LocalTsa } from '../support/local-tsa';
+import { opensslVerify } from '../support/local-tsa';
 import { freshDb } from './fresh-db';
+import { withLocalTsa } from './local-tsa-hooks';
 
-const run = promisify(execFile);
 const URL_A = 'https://shop.example.com/detail-order-sn/A';
-let tsa: LocalTsa;
-
-beforeAll(async () => {
-  tsa = await startLocalTsa();
-}, 60_000);
-afterAll(async () => {
-  await tsa?.close();
-});
+const local = withLocalTsa();
 
 async function orderWithHistory(db: KamiGuardDb): Promise<number> {
   const paid = { platform: 'dujiaoka', orderNo: 'A', status: 'paid' as const };
@@ -56,7 +47,7 @@ async function orderWithHistory(db: KamiGuardDb): Promise<number> {
 
 async function setup(auto = false): Promise<{ db: KamiGuardDb; deps: TimestampDeps; orderId: number }> {
   const db = freshDb();
-  await saveTimestampSettings(db, { authority: 'custom', customUrl: tsa.url, autoOnStatusChange: auto });
+  await saveTimestampSettings(db, { authority: 'custom', customUrl: local.tsa.url, autoOnStatusChange: auto });
   let now = 1_700_000_000_000;
   const deps: TimestampDeps = { db, now: () => (now += 1_000) };
   return { db, deps, orderId: await orderWithHistory(db) };
@@ -70,9 +61,9 @@ describe('stampOrderChain', () => {
   it('stamps the chain head, appends the token to the chain, and OpenSSL verifies it against that head', async () => {
     const { db, deps, orderId } = await setup();
     const before = await verifyOrderChain(db, orderId);
-    const sent = tsa.requests.length;
+    const sent = local.tsa.requests.length;
     const facts = await stampOrderChain(deps, orderId, 'manual');
-    expect(tsa.requests.length - sent).toBe(1);
+    expect(local.tsa.requests.length - sent).toBe(1);
 
     expect(facts).toMatchObject({ imprint: before.head, authority: 'KamiGuard Test TSA', stamped: 'chain_head' });
     const [row] = await db.evidence.where('kind').equals('timestamp').toArray();
@@ -80,7 +71,7 @@ describe('stampOrderChain', () => {
       kind: 'timestamp',
       source: 'manual',
       mime: 'application/timestamp-reply',
-      url: tsa.url,
+      url: local.tsa.url,
       prevHash: before.head,
       timestamp: facts,
     });
@@ -96,19 +87,19 @@ describe('stampOrderChain', () => {
     // The stored bytes are the whole TimeStampResp; OpenSSL checks it against the head the record follows.
     const tsr = (await getBlobBytes(db, row!.sha256))!;
     expect(await sha256Hex(tsr)).toBe(row!.sha256);
-    writeFileSync(join(tsa.dir, 'head.tsr'), tsr);
+    writeFileSync(join(local.tsa.dir, 'head.tsr'), tsr);
     const verify = (digest: string) =>
-      run(OPENSSL, ['ts', '-verify', '-digest', digest, '-in', join(tsa.dir, 'head.tsr'), '-CAfile', tsa.caFile]);
-    await expect(verify(before.head)).resolves.toMatchObject({ stdout: expect.stringContaining('Verification: OK') });
+      opensslVerify(local.tsa.caFile, ['-digest', digest, '-in', join(local.tsa.dir, 'head.tsr')]);
+    await expect(verify(before.head)).resolves.toContain('Verification: OK');
     await expect(verify(after.head)).rejects.toThrow();
   });
 
   it('sends exactly one TimeStampReq, carrying the head hash, a nonce and certReq — nothing about the order', async () => {
     const { db, deps, orderId } = await setup();
     const head = (await verifyOrderChain(db, orderId)).head;
-    const sent = tsa.requests.length;
+    const sent = local.tsa.requests.length;
     await stampOrderChain(deps, orderId, 'manual');
-    const [request] = tsa.requests.slice(sent);
+    const [request] = local.tsa.requests.slice(sent);
     expect(request).toMatchObject({ method: 'POST', contentType: 'application/timestamp-query' });
     const req = new pkijs.TimeStampReq({ schema: asn1js.fromBER(request!.body).result });
     expect(Buffer.from(req.messageImprint.hashedMessage.valueBlock.valueHexView).toString('hex')).toBe(head);
@@ -128,11 +119,11 @@ describe('stampOrderChain', () => {
       ['rejected', 'rejected'],
       ['http-500', 'http'],
     ] as const) {
-      tsa.mode = mode;
+      local.tsa.mode = mode;
       try {
         await expect(handleStampOrder(deps, orderId)).resolves.toMatchObject({ ok: false, code });
       } finally {
-        tsa.mode = 'ok';
+        local.tsa.mode = 'ok';
       }
     }
     expect(await snapshot(db)).toEqual(before);
@@ -140,15 +131,15 @@ describe('stampOrderChain', () => {
 
   it('sends nothing when the custom address is not valid, or the chain does not verify', async () => {
     const { db, deps, orderId } = await setup();
-    const sent = tsa.requests.length;
+    const sent = local.tsa.requests.length;
     await saveTimestampSettings(db, {
       authority: 'custom',
-      customUrl: 'ftp://tsa.example.com',
+      customUrl: 'ftp://local.tsa.example.com',
       autoOnStatusChange: false,
     });
     expect(await handleStampOrder(deps, orderId)).toEqual({ ok: false, code: 'bad_url' });
 
-    await saveTimestampSettings(db, { authority: 'custom', customUrl: tsa.url, autoOnStatusChange: false });
+    await saveTimestampSettings(db, { authority: 'custom', customUrl: local.tsa.url, autoOnStatusChange: false });
     const [event] = await db.events.where('orderId').equals(orderId).toArray();
     await db.events.update(event!.id!, { at: 42 }); // an edited record
     expect(await handleStampOrder(deps, orderId)).toMatchObject({
@@ -156,7 +147,7 @@ describe('stampOrderChain', () => {
       code: 'chain_broken',
       detail: 'modified',
     });
-    expect(tsa.requests.length).toBe(sent);
+    expect(local.tsa.requests.length).toBe(sent);
   });
 });
 
@@ -181,19 +172,16 @@ describe('handleStampManifest', () => {
     const reply = await handleStampManifest(deps, manifest);
     if (!reply.ok) throw new Error(reply.code);
     expect(reply.facts.imprint).toBe(await sha256Hex(new TextEncoder().encode(manifest)));
-    writeFileSync(join(tsa.dir, 'manifest.json'), manifest);
-    writeFileSync(join(tsa.dir, 'manifest.tsr'), base64ToBytes(reply.tsr));
-    const { stdout } = await run(OPENSSL, [
-      'ts',
-      '-verify',
-      '-data',
-      join(tsa.dir, 'manifest.json'),
-      '-in',
-      join(tsa.dir, 'manifest.tsr'),
-      '-CAfile',
-      tsa.caFile,
-    ]);
-    expect(stdout).toContain('Verification: OK');
+    writeFileSync(join(local.tsa.dir, 'manifest.json'), manifest);
+    writeFileSync(join(local.tsa.dir, 'manifest.tsr'), base64ToBytes(reply.tsr));
+    await expect(
+      opensslVerify(local.tsa.caFile, [
+        '-data',
+        join(local.tsa.dir, 'manifest.json'),
+        '-in',
+        join(local.tsa.dir, 'manifest.tsr'),
+      ]),
+    ).resolves.toContain('Verification: OK');
     expect(await snapshot(db)).toEqual(before);
   });
 });
@@ -201,9 +189,9 @@ describe('handleStampManifest', () => {
 describe('automatic stamps after a status change', () => {
   it('send nothing while the setting is off', async () => {
     const { db, deps, orderId } = await setup(false);
-    const sent = tsa.requests.length;
+    const sent = local.tsa.requests.length;
     expect(await autoStampAfterStatusChange(deps, orderId)).toBe(false);
-    expect(tsa.requests.length).toBe(sent);
+    expect(local.tsa.requests.length).toBe(sent);
     expect(await db.evidence.where('kind').equals('timestamp').count()).toBe(0);
   });
 
@@ -223,11 +211,11 @@ describe('automatic stamps after a status change', () => {
 
   it('keep the last failure for the options page, and clear it once a stamp works', async () => {
     const { db, deps, orderId } = await setup(true);
-    tsa.mode = 'http-500';
+    local.tsa.mode = 'http-500';
     try {
       expect(await autoStampAfterStatusChange(deps, orderId)).toBe(false);
     } finally {
-      tsa.mode = 'ok';
+      local.tsa.mode = 'ok';
     }
     expect((await db.kv.get(AUTO_FAILURE_KEY))?.value).toMatchObject({ orderId, code: 'http', detail: 'HTTP 500' });
     expect(await db.evidence.where('kind').equals('timestamp').count()).toBe(0);

@@ -4,13 +4,11 @@
  * of its order, manifest.tsr stamps manifest.json from beside it, and OpenSSL checks both; the report shows each
  * stamp's facts and commands, and explains what covers what.
  */
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stampManifest, stampOrderChain, type TimestampDeps } from '@/lib/background/timestamp';
 import { upsertSighting, type KamiGuardDb } from '@/lib/db';
 import { chainHeadInput, genesisHash, orderChainItems } from '@/lib/db/chain';
@@ -22,23 +20,16 @@ import { createManifestSigner } from '@/lib/evidence/signing';
 import { addEvidence } from '@/lib/evidence/store';
 import { TimestampError, saveTimestampSettings } from '@/lib/evidence/timestamp';
 import { sha256Hex, sha256HexSync } from '@/lib/hash';
-import { OPENSSL, startLocalTsa, type LocalTsa } from '../support/local-tsa';
+import { opensslVerify } from '../support/local-tsa';
 import { freshDb } from './fresh-db';
+import { withLocalTsa } from './local-tsa-hooks';
 
-const run = promisify(execFile);
 const decoder = new TextDecoder();
-let tsa: LocalTsa;
-
-beforeAll(async () => {
-  tsa = await startLocalTsa();
-}, 60_000);
-afterAll(async () => {
-  await tsa?.close();
-});
+const local = withLocalTsa();
 
 async function stampedOrder(): Promise<{ db: KamiGuardDb; deps: TimestampDeps; orderId: number }> {
   const db = freshDb();
-  await saveTimestampSettings(db, { authority: 'custom', customUrl: tsa.url, autoOnStatusChange: false });
+  await saveTimestampSettings(db, { authority: 'custom', customUrl: local.tsa.url, autoOnStatusChange: false });
   const deps: TimestampDeps = { db, now: () => 1_714_540_000_000 };
   const order = { platform: 'dujiaoka', orderNo: 'T1', status: 'paid' as const };
   const { orderId } = await upsertSighting(db, {
@@ -59,9 +50,7 @@ async function stampedOrder(): Promise<{ db: KamiGuardDb; deps: TimestampDeps; o
   return { db, deps, orderId };
 }
 
-async function openssl(args: string[]): Promise<string> {
-  return (await run(OPENSSL, ['ts', '-verify', ...args, '-CAfile', tsa.caFile])).stdout;
-}
+const openssl = (args: string[]): Promise<string> => opensslVerify(local.tsa.caFile, args);
 
 describe('chainHeadInput', () => {
   it('is the string whose SHA-256 is the head, for an empty chain and a long one', async () => {
@@ -104,14 +93,14 @@ describe('a stamped bundle', () => {
     for (const f of manifest.files) expect(await sha256Hex(files[f.path]!), f.path).toBe(f.sha256);
 
     // manifest.tsr: OpenSSL checks it against manifest.json, and refuses a manifest changed by one byte.
-    writeFileSync(join(tsa.dir, 'b-manifest.json'), files['manifest.json']!);
-    writeFileSync(join(tsa.dir, 'b-manifest.tsr'), files['manifest.tsr']!);
+    writeFileSync(join(local.tsa.dir, 'b-manifest.json'), files['manifest.json']!);
+    writeFileSync(join(local.tsa.dir, 'b-manifest.tsr'), files['manifest.tsr']!);
     const verifyManifest = () =>
-      openssl(['-data', join(tsa.dir, 'b-manifest.json'), '-in', join(tsa.dir, 'b-manifest.tsr')]);
+      openssl(['-data', join(local.tsa.dir, 'b-manifest.json'), '-in', join(local.tsa.dir, 'b-manifest.tsr')]);
     expect(await verifyManifest()).toContain('Verification: OK');
     const tampered = files['manifest.json']!.slice();
     tampered[10] = tampered[10]! ^ 1;
-    writeFileSync(join(tsa.dir, 'b-manifest.json'), tampered);
+    writeFileSync(join(local.tsa.dir, 'b-manifest.json'), tampered);
     await expect(verifyManifest()).rejects.toThrow();
 
     // The chain-head token is a listed file of its order; its record says what it stamped, the record before it.
@@ -122,9 +111,11 @@ describe('a stamped bundle', () => {
     const entries = [...order.events, ...order.evidence].sort((a, b) => a.seq - b.seq);
     expect(entries[token.seq - 1]!.hash).toBe(facts.imprint);
     expect(token.record.prevHash).toBe(facts.imprint);
-    writeFileSync(join(tsa.dir, 'b-head.tsr'), files[token.path!]!);
-    expect(await openssl(['-digest', facts.imprint, '-in', join(tsa.dir, 'b-head.tsr')])).toContain('Verification: OK');
-    await expect(openssl(['-digest', order.chain.head, '-in', join(tsa.dir, 'b-head.tsr')])).rejects.toThrow();
+    writeFileSync(join(local.tsa.dir, 'b-head.tsr'), files[token.path!]!);
+    expect(await openssl(['-digest', facts.imprint, '-in', join(local.tsa.dir, 'b-head.tsr')])).toContain(
+      'Verification: OK',
+    );
+    await expect(openssl(['-digest', order.chain.head, '-in', join(local.tsa.dir, 'b-head.tsr')])).rejects.toThrow();
 
     // The report: the stamp's facts and command, and what covers what.
     const report = decoder.decode(files['report.html']);
@@ -161,7 +152,7 @@ describe('a stamped bundle', () => {
       source: 'manual',
       bytes: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x02]),
       mime: 'application/timestamp-reply',
-      url: 'https://tsa.example/',
+      url: 'https://local.tsa.example/',
       capturedAt: 3,
       timestamp: {
         authority: hostile,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   TIMESTAMP_ERROR_MESSAGES,
   TimestampError,
@@ -20,44 +20,34 @@ import {
   type TimestampErrorCode,
 } from '@/lib/evidence/timestamp';
 import { sha256Hex } from '@/lib/hash';
-import { OPENSSL, startLocalTsa, type LocalTsa, type TsaMode } from '../support/local-tsa';
+import { OPENSSL, opensslVerify, type TsaMode } from '../support/local-tsa';
+import { withLocalTsa } from './local-tsa-hooks';
 
 const run = promisify(execFile);
 const data = new TextEncoder().encode('{"manifest":"KamiGuard test"}\n');
-let tsa: LocalTsa;
+const local = withLocalTsa();
 
-beforeAll(async () => {
-  tsa = await startLocalTsa();
-}, 60_000);
-afterAll(async () => {
-  await tsa?.close();
-});
-
-/** `openssl ts -verify` of a response against `data` and the test CA. */
-function opensslVerify(tsr: Uint8Array, file = 'unit.json'): Promise<{ stdout: string }> {
-  writeFileSync(join(tsa.dir, 'check.tsr'), tsr);
-  writeFileSync(join(tsa.dir, file), data);
-  return run(OPENSSL, [
-    'ts',
-    '-verify',
+/** `openssl ts -verify` of a response against `bytes` (the test data by default) and the test CA. */
+function verifyData(tsr: Uint8Array, bytes: Uint8Array | string = data): Promise<string> {
+  writeFileSync(join(local.tsa.dir, 'check.tsr'), tsr);
+  writeFileSync(join(local.tsa.dir, 'check.json'), bytes);
+  return opensslVerify(local.tsa.caFile, [
     '-data',
-    join(tsa.dir, file),
+    join(local.tsa.dir, 'check.json'),
     '-in',
-    join(tsa.dir, 'check.tsr'),
-    '-CAfile',
-    tsa.caFile,
+    join(local.tsa.dir, 'check.tsr'),
   ]);
 }
 
 async function failure(mode: TsaMode): Promise<TimestampError> {
-  tsa.mode = mode;
+  local.tsa.mode = mode;
   try {
-    await stamp(tsa.url, data);
+    await stamp(local.tsa.url, data);
   } catch (error) {
     if (error instanceof TimestampError) return error;
     throw error;
   } finally {
-    tsa.mode = 'ok';
+    local.tsa.mode = 'ok';
   }
   throw new Error(`mode ${mode}: the token was accepted`);
 }
@@ -74,8 +64,8 @@ describe('buildTimestampRequest', () => {
     expect(req.certReq).toBe(true);
     expect(req.messageImprint.hashAlgorithm.algorithmId).toBe('2.16.840.1.101.3.4.2.1');
     // openssl reads it as the same request.
-    writeFileSync(join(tsa.dir, 'unit.tsq'), a.der);
-    const { stdout } = await run(OPENSSL, ['ts', '-query', '-in', join(tsa.dir, 'unit.tsq'), '-text']);
+    writeFileSync(join(local.tsa.dir, 'unit.tsq'), a.der);
+    const { stdout } = await run(OPENSSL, ['ts', '-query', '-in', join(local.tsa.dir, 'unit.tsq'), '-text']);
     expect(stdout).toContain('Hash Algorithm: sha256');
     expect(stdout).toContain('Certificate required: yes');
     expect(stdout.replace(/\s/g, '')).toContain(`Nonce:0x${a.nonce.toUpperCase()}`);
@@ -84,9 +74,9 @@ describe('buildTimestampRequest', () => {
 
 describe('stamp against the local authority', () => {
   it('returns a verified token with its facts, and OpenSSL verifies it too', async () => {
-    const before = tsa.requests.length;
-    const { tsr, info } = await stamp(tsa.url, data);
-    const sent = tsa.requests.slice(before);
+    const before = local.tsa.requests.length;
+    const { tsr, info } = await stamp(local.tsa.url, data);
+    const sent = local.tsa.requests.slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.method).toBe('POST');
     expect(sent[0]!.contentType).toBe('application/timestamp-query');
@@ -96,41 +86,27 @@ describe('stamp against the local authority', () => {
     expect(info.policy).toBe('1.2.3.4.1');
     expect(info.serial).toMatch(/^[0-9a-f]+$/);
     expect(Math.abs(Date.parse(info.time) - Date.now())).toBeLessThan(120_000);
-    writeFileSync(join(tsa.dir, 'unit.tsr'), tsr);
-    writeFileSync(join(tsa.dir, 'unit.json'), data);
-    const verify = (file: string) =>
-      run(OPENSSL, [
-        'ts',
-        '-verify',
-        '-data',
-        join(tsa.dir, file),
-        '-in',
-        join(tsa.dir, 'unit.tsr'),
-        '-CAfile',
-        tsa.caFile,
-      ]);
-    await expect(verify('unit.json')).resolves.toMatchObject({ stdout: expect.stringContaining('Verification: OK') });
-    writeFileSync(join(tsa.dir, 'tampered.json'), '{"manifest":"KamiGuard tesT"}\n');
-    await expect(verify('tampered.json')).rejects.toThrow();
+    await expect(verifyData(tsr)).resolves.toContain('Verification: OK');
+    await expect(verifyData(tsr, '{"manifest":"KamiGuard tesT"}\n')).rejects.toThrow();
   });
 
   it('refuses a token for other data than the request was made for', async () => {
-    tsa.mode = 'ok';
+    local.tsa.mode = 'ok';
     const request = await buildTimestampRequest(data);
-    const tsr = await postTimestampQuery(tsa.url, request.der);
+    const tsr = await postTimestampQuery(local.tsa.url, request.der);
     await expect(verifyTimestampResponse(tsr, request, new TextEncoder().encode('other'))).rejects.toMatchObject({
       code: 'wrong_imprint',
     });
   });
 
   it('accepts a token that names its certificate by SHA-1 (ESSCertID v1), as OpenSSL does', async () => {
-    tsa.mode = 'ok-ess-v1';
+    local.tsa.mode = 'ok-ess-v1';
     try {
-      const { tsr, info } = await stamp(tsa.url, data);
+      const { tsr, info } = await stamp(local.tsa.url, data);
       expect(info.authority).toBe('KamiGuard Test TSA');
-      await expect(opensslVerify(tsr)).resolves.toMatchObject({ stdout: expect.stringContaining('Verification: OK') });
+      await expect(verifyData(tsr)).resolves.toContain('Verification: OK');
     } finally {
-      tsa.mode = 'ok';
+      local.tsa.mode = 'ok';
     }
   });
 
@@ -160,23 +136,23 @@ describe('stamp against the local authority', () => {
   it.each(['not-tsa', 'eku-not-critical', 'no-ess', 'swapped-cert', 'bad-signature'] as TsaMode[])(
     'OpenSSL refuses answer %s too',
     async (mode) => {
-      tsa.mode = mode;
+      local.tsa.mode = mode;
       try {
         const request = await buildTimestampRequest(data);
-        const tsr = await postTimestampQuery(tsa.url, request.der);
-        await expect(opensslVerify(tsr)).rejects.toThrow();
+        const tsr = await postTimestampQuery(local.tsa.url, request.der);
+        await expect(verifyData(tsr)).rejects.toThrow();
       } finally {
-        tsa.mode = 'ok';
+        local.tsa.mode = 'ok';
       }
     },
   );
 
   it('gives up on an authority that does not answer, as a timeout', async () => {
-    tsa.mode = 'hang';
+    local.tsa.mode = 'hang';
     try {
-      await expect(stamp(tsa.url, data, fetch, 300)).rejects.toMatchObject({ code: 'timeout' });
+      await expect(stamp(local.tsa.url, data, fetch, 300)).rejects.toMatchObject({ code: 'timeout' });
     } finally {
-      tsa.mode = 'ok';
+      local.tsa.mode = 'ok';
     }
   });
 
