@@ -22,7 +22,10 @@ export default defineConfig({
       'webNavigation',
       'clipboardWrite',
       'contextMenus',
-    ],
+      // Chromium only (filtered out below): its service worker has no DOM to parse re-read order pages in
+      // (lib/watch/dom.ts); the Firefox event page has one.
+      'offscreen',
+    ].filter((permission) => browser !== 'firefox' || permission !== 'offscreen'),
     action: { default_title: '__MSG_extName__' },
     // 'wasm-unsafe-eval' lets extension pages compile WebAssembly (the lossless WebP encoder for screenshots,
     // lib/evidence/webp-wasm.ts); scripts still come only from the extension itself.

@@ -4,8 +4,12 @@ import { OptionsShops } from './shops';
 import { OptionsSigning } from './signing';
 import { OptionsStorage } from './storage';
 import { OptionsTimestamp } from './timestamp';
+import { OptionsWatch } from './watch';
 
-/** The options page: delay-clock settings, the per-shop record, bundle signing, trusted timestamps, storage and backup. */
+/**
+ * The options page: delay-clock settings, watching waiting orders, the per-shop record, bundle signing, trusted
+ * timestamps, storage and backup.
+ */
 export function OptionsApp(): React.JSX.Element {
   return (
     <main className="opt-page">
@@ -14,6 +18,7 @@ export function OptionsApp(): React.JSX.Element {
         <p className="muted">{t('options_local_only')}</p>
       </header>
       <OptionsSettings />
+      <OptionsWatch />
       <OptionsShops />
       <OptionsSigning />
       <OptionsTimestamp />

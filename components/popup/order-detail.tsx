@@ -15,6 +15,7 @@ import { OrderControls } from './order-controls';
 import { OrderFacts } from './order-facts';
 import { StatusBadge, statusNote } from './status-badge';
 import { TimelineView } from './timeline-view';
+import { WatchStatus, WatchToggle } from './watch-status';
 
 /** A folded section of the order's page (a native disclosure: keyboard and screen readers know it). */
 function Fold({ id, title, children }: { id: string; title: string; children: React.ReactNode }): React.JSX.Element {
@@ -87,6 +88,7 @@ export function OrderDetail({
           </p>
         )}
         <ClockBar clock={clock} />
+        <WatchStatus item={item} now={now} />
         {clock.advice && <p className="advice">{t(`advice_${clock.advice}`)}</p>}
         <OrderControls order={order} clock={clock} part="paid" />
       </section>
@@ -123,6 +125,7 @@ export function OrderDetail({
       )}
       <Fold id="settings" title={t('detail_settings')}>
         <OrderControls order={order} clock={clock} part="settings" />
+        {clock.running && <WatchToggle order={order} />}
       </Fold>
     </section>
   );

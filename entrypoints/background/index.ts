@@ -16,7 +16,7 @@ import { openOrderPage } from '@/lib/background/open-order';
 import { autoStampAfterStatusChange, handleStampManifest, handleStampOrder } from '@/lib/background/timestamp';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
-import { onMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
 import {
   CaptureTabSchema,
@@ -34,6 +34,18 @@ import {
   snoozeOrder,
   type ReminderBrowser,
 } from '@/lib/reminders';
+import {
+  fetchOrderPage,
+  localReader,
+  offscreenReader,
+  onPageSeen,
+  rebuildWatch,
+  runWatch,
+  syncWatchOrder,
+  WATCH_ALARM,
+  type OffscreenApi,
+  type WatchRunDeps,
+} from '@/lib/watch';
 
 // Wiring only: every listener is registered synchronously at start-up (an MV3 service worker that wakes for an
 // event must find its listener already there), and every handler reads its state from the database.
@@ -50,6 +62,34 @@ export default defineBackground(() => {
   const manualCapture = manualCaptureHandler(db, capturer);
   // Trusted timestamps: the only requests to anyone but the shops, on the buyer's click or opt-in setting.
   const stampDeps = { db, now: Date.now };
+  // Watching waiting orders: a fetched page is parsed where a DOM exists — here in Firefox's event page, in an
+  // offscreen document from Chromium's service worker.
+  const pageReader =
+    typeof DOMParser === 'function'
+      ? localReader
+      : offscreenReader(chrome as unknown as OffscreenApi, (data) => sendMessage('parsePage', data));
+  const watchDeps: WatchRunDeps = {
+    db,
+    browser: api,
+    fetchPage: (req) => fetchOrderPage(req),
+    readPage: (html, url, orderNo) => pageReader.readPage(html, url, orderNo),
+    finished: () => pageReader.release(),
+    now: () => Date.now(),
+    random: Math.random,
+    // A check's sighting gets the visit's evidence and reminder steps; it has no tab, so nothing to capture.
+    afterStore: (after, now) =>
+      afterSighting(after, {
+        db,
+        now,
+        requestCapture: async () => undefined,
+        reschedule: (id) => rescheduleOrder(db, api, id, Date.now()).then(() => undefined),
+        statusChanged: (id) => void autoStampAfterStatusChange(stampDeps, id),
+      }),
+  };
+  const rebuildAll = async (): Promise<void> => {
+    await rebuildAlarms(db, api, Date.now());
+    await rebuildWatch(db, api, Date.now());
+  };
 
   onMessage('ordersSeen', ({ data, sender }) =>
     handleOrdersSeen(data, sender, {
@@ -57,14 +97,22 @@ export default defineBackground(() => {
       ownId,
       ownOrigin,
       now: Date.now(),
-      afterStore: (after) =>
-        afterSighting(after, {
+      afterStore: async (after) => {
+        await afterSighting(after, {
           db,
           now: Date.now(),
           requestCapture: (req) => capturer.request(req),
           reschedule: (id) => rescheduleOrder(db, api, id, Date.now()).then(() => undefined),
           statusChanged: (id) => void autoStampAfterStatusChange(stampDeps, id),
-        }),
+        });
+        // The buyer just looked at these orders: their background checks count from now.
+        await onPageSeen(
+          db,
+          api,
+          after.stored.map((s) => s.result.orderId),
+          Date.now(),
+        );
+      },
     }),
   );
 
@@ -79,6 +127,7 @@ export default defineBackground(() => {
     if (action.type === 'snooze') await snoozeOrder(db, api, orderId, Date.now());
     else await applyOrderAction(db, orderId, action, Date.now());
     await rescheduleOrder(db, api, orderId, Date.now());
+    await syncWatchOrder(db, api, orderId, Date.now());
     return { ok: true };
   });
 
@@ -99,7 +148,7 @@ export default defineBackground(() => {
 
   onMessage('settingsChanged', async ({ sender }) => {
     fromExtensionPage(sender);
-    await rebuildAlarms(db, api, Date.now());
+    await rebuildAll();
     return { ok: true };
   });
 
@@ -121,7 +170,10 @@ export default defineBackground(() => {
   browser.webNavigation.onBeforeNavigate.addListener((nav) => {
     const payment = nav.frameId === 0 ? parsePaymentReturn(nav.url) : undefined;
     if (payment)
-      void recordPaymentSeen(db, { ...payment, at: Date.now() }).then((id) => rescheduleOrder(db, api, id, Date.now()));
+      void recordPaymentSeen(db, { ...payment, at: Date.now() }).then(async (id) => {
+        await rescheduleOrder(db, api, id, Date.now());
+        await syncWatchOrder(db, api, id, Date.now());
+      });
   });
 
   // Screenshots wait for their tab to be visible: try again whenever a tab or window comes to the front.
@@ -136,7 +188,10 @@ export default defineBackground(() => {
   });
 
   // Reminders: alarms may be lost across a browser restart, so they are rebuilt from the database at every start.
-  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(db, api, alarm.name, Date.now()));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WATCH_ALARM) void runWatch(watchDeps);
+    else void onAlarm(db, api, alarm.name, Date.now());
+  });
   browser.notifications.onClicked.addListener(async (id) => {
     const { openOrderId } = await onNotificationClicked(api, id);
     if (openOrderId !== undefined) await openOrderPage(openOrderId);
@@ -146,11 +201,11 @@ export default defineBackground(() => {
     if (openOrderId !== undefined) await openOrderPage(openOrderId);
   });
   browser.runtime.onInstalled.addListener(() => {
-    void rebuildAlarms(db, api, Date.now());
+    void rebuildAll();
     createCaptureMenu();
   });
-  browser.runtime.onStartup.addListener(() => void rebuildAlarms(db, api, Date.now()));
-  void rebuildAlarms(db, api, Date.now());
+  browser.runtime.onStartup.addListener(() => void rebuildAll());
+  void rebuildAll();
   void capturer.run();
   if (import.meta.env.MODE === 'bench') installBenchHooks(db, capturer, captureDeps);
 });

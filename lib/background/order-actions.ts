@@ -51,6 +51,10 @@ export async function applyOrderAction(
         break;
       case 'snooze':
         return undefined; // not a fact about the order: lib/reminders keeps it
+      case 'set_watch':
+        // A setting of the order, not a fact of the dispute: kept on the order (and backed up with it), no event.
+        await db.orders.update(orderId, { watchOff: action.on ? undefined : true });
+        return undefined;
     }
     if (event.action === undefined) delete event.action;
     if (event.detail === undefined) delete event.detail;

@@ -10,15 +10,82 @@ export interface StoredSighting {
   result: UpsertResult;
 }
 
+/** The page a background check fetched, kept as evidence exactly as the shop served it (lib/watch). */
+export interface FetchedSource {
+  bytes: Uint8Array;
+  /** The Content-Type as served (or the recipe's). */
+  mime: string;
+  /** The final URL, after redirects. */
+  url: string;
+  /** Epoch ms the request was sent. */
+  requestedAt: number;
+  /** How it was asked for: method, address, answer status. */
+  note: string;
+}
+
 /** What the steps after storing (evidence, reminders) get: the stored orders and the page they came from. */
 export interface AfterStore {
   stored: StoredSighting[];
   /** Shop orders that payment pages on this page were linked to. */
   linkedIds: number[];
-  tabId: number;
+  /** The tab the page is shown in; absent for a background check, which has no tab (and so no screenshot). */
+  tabId?: number;
   url: string;
   title?: string;
   visibleText?: string;
+  /** For a background check: the fetched page itself. */
+  source?: FetchedSource;
+}
+
+/** One page's orders as they reach the database, from a visit (a content script) or a background check. */
+export interface PageSighting {
+  orders: readonly ExtractedOrder[];
+  /** Host of the shop, e.g. 'shop.example.com'. */
+  site: string;
+  url: string;
+  title?: string;
+  pageWindowMinutes?: number;
+  now: number;
+}
+
+/** What storing a page's orders did. */
+export interface StoredPage {
+  stored: StoredSighting[];
+  /** The stored (or linked) order ids, in the order of `orders`. */
+  orderIds: number[];
+  /** Shop orders that payment pages on this page were linked to. */
+  linkedIds: number[];
+}
+
+/**
+ * Stores every order of a page: a payment page is linked to the shop order it pays for when there is one, every
+ * other order is upserted with its timeline events. The one write path for visits and background checks alike.
+ */
+export async function storePageSighting(db: KamiGuardDb, page: PageSighting): Promise<StoredPage> {
+  const stored: StoredSighting[] = [];
+  const orderIds: number[] = [];
+  for (const order of page.orders) {
+    // A payment page belongs to a shop order elsewhere; only an unmatched one is kept as an order of its own.
+    if (order.platform === 'epay') {
+      const linked = await linkPaymentPage(db, order, page.url, page.now);
+      if (linked !== undefined) {
+        orderIds.push(linked);
+        continue;
+      }
+    }
+    const result = await upsertSighting(db, {
+      order,
+      site: page.site,
+      url: page.url,
+      pageTitle: page.title,
+      at: page.now,
+      pageWindowMinutes: page.pageWindowMinutes,
+    });
+    stored.push({ order, result });
+    orderIds.push(result.orderId);
+  }
+  const linkedIds = orderIds.filter((id) => !stored.some((s) => s.result.orderId === id));
+  return { stored, orderIds, linkedIds };
 }
 
 export interface OrdersSeenContext {
@@ -47,28 +114,14 @@ export async function handleOrdersSeen(
   const data = parseMessage(OrdersSeenSchema, raw);
   if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
 
-  const stored: StoredSighting[] = [];
-  const orderIds: number[] = [];
-  for (const order of data.orders) {
-    // A payment page belongs to a shop order elsewhere; only an unmatched one is kept as an order of its own.
-    if (order.platform === 'epay') {
-      const linked = await linkPaymentPage(ctx.db, order, data.url, ctx.now);
-      if (linked !== undefined) {
-        orderIds.push(linked);
-        continue;
-      }
-    }
-    const result = await upsertSighting(ctx.db, {
-      order,
-      site: pageUrl.host,
-      url: data.url,
-      pageTitle: data.title,
-      at: ctx.now,
-      pageWindowMinutes: data.pageWindowMinutes,
-    });
-    stored.push({ order, result });
-    orderIds.push(result.orderId);
-  }
+  const { stored, orderIds, linkedIds } = await storePageSighting(ctx.db, {
+    orders: data.orders,
+    site: pageUrl.host,
+    url: data.url,
+    title: data.title,
+    pageWindowMinutes: data.pageWindowMinutes,
+    now: ctx.now,
+  });
   try {
     // What the page showed about the shop itself (its ICP 备案 number, or that it showed none).
     await recordShopPage(ctx.db, pageUrl.host, { icp: data.icp }, ctx.now);
@@ -76,7 +129,6 @@ export async function handleOrdersSeen(
     console.error('[kamiguard] shop record failed', err);
   }
   try {
-    const linkedIds = orderIds.filter((id) => !stored.some((s) => s.result.orderId === id));
     await ctx.afterStore?.({
       stored,
       linkedIds,

@@ -32,6 +32,8 @@ export interface OrderRecord extends ExtractedOrder {
    * the order page is gone). Version 1 rows are upgraded to 'page'. Always shown and exported with the order.
    */
   entry?: OrderEntry;
+  /** The buyer turned off background checking of this order's page (issue 13); absent means watched as usual. */
+  watchOff?: boolean;
 }
 
 /** How an order entered the database. */
@@ -57,14 +59,64 @@ export interface ShopRecord {
 }
 
 /**
- * One row of the `watch` table (version 2): the background re-check of a waiting order (issue 13). Derived state: it
- * can be rebuilt from the orders, so backups need not carry it.
+ * One row of the `watch` table (version 2): the background re-check of a waiting order's page (issue 13, lib/watch).
+ * Bookkeeping, not evidence: what a check found goes to the order, its timeline and its evidence like a visit; this
+ * row only says when to look next and how the last looks went, so backups need not carry it.
  */
 export interface WatchRecord {
   orderId: number;
-  /** Epoch ms of the next check. */
-  nextAt: number;
+  /** Epoch ms of the next check; absent while the order is not watched (see `stopped`). */
+  nextAt?: number;
+  /** Why the order is not watched now; absent while it is. */
+  stopped?: WatchStopReason;
+  /** Failed checks in a row (a good check or a visit of the page resets it); drives the back-off. */
+  failures?: number;
+  /** The latest checks, oldest first, at most `MAX_WATCH_CHECKS` (lib/watch). */
+  checks?: WatchCheck[];
   [field: string]: unknown;
+}
+
+/** Why an order is not watched: it ended, the buyer turned it off, or the watch gave up. */
+export type WatchStopReason =
+  /** Delivered, refunded, resolved, or not paid (nothing to wait for). */
+  | 'ended'
+  /** The buyer turned it off for this order. */
+  | 'off'
+  /** The buyer turned watching off in the settings. */
+  | 'disabled'
+  /** The shop system renders its orders by script and no re-read recipe exists for it. */
+  | 'unsupported'
+  /** Watched for the longest time allowed (14 days from payment). */
+  | 'expired'
+  /** The page stopped showing the order, several checks in a row. */
+  | 'gone';
+
+/** What one background check found. Only `unchanged` and `changed` read the order; the rest are kept off it. */
+export type WatchResult =
+  | 'unchanged'
+  | 'changed'
+  /** The shop answered with a login page (or redirected to one). */
+  | 'login'
+  /** A captcha or bot check stood in front of the page. */
+  | 'captcha'
+  /** The page came back but no longer shows this order. */
+  | 'missing'
+  /** 4xx/5xx other than the cases above. */
+  | 'http_error'
+  /** 429, or the shop's own "too many requests" answer. */
+  | 'rate_limited'
+  /** No answer: offline, DNS, TLS, timeout. */
+  | 'network'
+  /** An answer we could not read (too large, not HTML, an unexpected API shape). */
+  | 'unreadable';
+
+/** One background check, as kept on the watch row. */
+export interface WatchCheck {
+  /** Epoch ms the request was sent. */
+  at: number;
+  result: WatchResult;
+  /** HTTP status, when an answer came. */
+  httpStatus?: number;
 }
 
 /** Kinds of timeline events. */
@@ -80,7 +132,9 @@ export type EventKind =
   | 'reminder_shown'
   | 'draft_copied'
   | 'evidence_added'
-  | 'resolved';
+  | 'resolved'
+  /** A background check found a change and told the buyer (detail: the notification's title). */
+  | 'watch_notified';
 
 /** User actions recorded on the timeline (ladder steps the user marks done). */
 export type UserAction = 'contacted_support' | 'complained' | 'received' | 'refunded' | 'gave_up' | 'step_done';
@@ -108,6 +162,8 @@ export interface EventRecord {
 export type EvidenceKind =
   | 'order_page'
   | 'order_text'
+  /** The order page (or the order API's JSON) exactly as the shop served it to a background check. */
+  | 'order_source'
   | 'payment_receipt'
   | 'order_screenshot'
   | 'recipient_account'

@@ -24,7 +24,7 @@ export const CAP = {
 /** Earlier than 2000-01-01 is not a real time of a shop order (0, a seconds-for-ms mix-up ...). */
 const MIN_PLAUSIBLE_MS = 946_684_800_000;
 /** Evidence that shows what the order page displayed: the rebuttal of a merchant's "已发货" reply. */
-const PAGE_EVIDENCE = new Set(['order_screenshot', 'order_page', 'order_text']);
+const PAGE_EVIDENCE = new Set(['order_screenshot', 'order_page', 'order_text', 'order_source']);
 
 /** Whether `ms` is a usable epoch-ms time. */
 export const plausible = (ms: unknown): ms is number =>

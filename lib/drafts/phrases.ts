@@ -114,6 +114,7 @@ const ZH: Phrases = {
   evidenceKind: {
     order_page: '订单页存档',
     order_text: '订单页文字',
+    order_source: '订单页原文（商家返回的网页）',
     payment_receipt: '付款凭证（账单详情）',
     order_screenshot: '订单页截图',
     recipient_account: '收货账号截图',
@@ -226,6 +227,7 @@ const EN: Phrases = {
   evidenceKind: {
     order_page: 'Order page archive',
     order_text: 'Order page text',
+    order_source: 'Order page source (as the shop served it)',
     payment_receipt: 'Payment receipt',
     order_screenshot: 'Order page screenshot',
     recipient_account: 'Recipient account screenshot',

@@ -18,6 +18,7 @@ type AssertTrue<T extends true> = T;
 export const EVIDENCE_KINDS = [
   'order_page',
   'order_text',
+  'order_source',
   'payment_receipt',
   'order_screenshot',
   'recipient_account',
@@ -41,6 +42,7 @@ export const EVENT_KINDS = [
   'draft_copied',
   'evidence_added',
   'resolved',
+  'watch_notified',
 ] as const satisfies readonly EventKind[];
 
 export const USER_ACTIONS = [
@@ -68,6 +70,7 @@ export type VocabulariesComplete = AssertTrue<
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, Localized> = {
   order_page: { zh_CN: '订单页面截图', en: 'Order page capture' },
   order_text: { zh_CN: '订单文字记录', en: 'Order text record' },
+  order_source: { zh_CN: '后台检查取回的订单页原文', en: 'Order page as served to a background check' },
   payment_receipt: { zh_CN: '支付凭证', en: 'Payment receipt' },
   order_screenshot: { zh_CN: '订单截图', en: 'Order screenshot' },
   recipient_account: { zh_CN: '接收账号信息', en: 'Recipient account' },
@@ -95,6 +98,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, Localized> = {
   draft_copied: { zh_CN: '已复制投诉草稿', en: 'Draft copied' },
   evidence_added: { zh_CN: '添加证据', en: 'Evidence added' },
   resolved: { zh_CN: '订单已了结', en: 'Resolved' },
+  watch_notified: { zh_CN: '后台检查发现变化并已通知', en: 'Background check found a change' },
 };
 
 export const ORDER_STATUS_LABELS: Record<OrderStatus, Localized> = {

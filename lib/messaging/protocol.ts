@@ -1,7 +1,15 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TimestampFacts } from '@/lib/db/types';
 import type { TimestampErrorCode, TimestampInfo } from '@/lib/evidence/timestamp';
-import type { CaptureTabData, OrderActionMessage, OrdersSeenData, StampManifestData, StampOrderData } from './schemas';
+import type {
+  CaptureTabData,
+  OrderActionMessage,
+  OrdersSeenData,
+  ParsePageData,
+  StampManifestData,
+  StampOrderData,
+} from './schemas';
+import type { PageReading } from '@/lib/watch/page';
 
 /** Reply to a content script's sighting: the stored order ids, in the order of `orders`. */
 export interface OrdersSeenReply {
@@ -40,6 +48,8 @@ export interface ProtocolMap {
   stampOrder(data: StampOrderData): StampOrderReply;
   /** extension page → background: stamp a bundle's manifest.json; the token is returned for the bundle, not kept. */
   stampManifest(data: StampManifestData): StampManifestReply;
+  /** background → offscreen document (Chromium): read a page a background check fetched (lib/watch). */
+  parsePage(data: ParsePageData): PageReading;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -53,6 +53,24 @@ export const OrdersSeenSchema = v.strictObject({
 
 export type OrdersSeenData = v.InferOutput<typeof OrdersSeenSchema>;
 
+/** A page a background check fetched, on its way to be parsed (lib/watch: background → offscreen document). */
+export const ParsePageSchema = v.strictObject({
+  /** The decoded page (the fetch bounds its size). */
+  html: v.pipe(v.string(), v.maxLength(16 * 1024 * 1024)),
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
+  orderNo: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.orderNo)),
+});
+export type ParsePageData = v.InferOutput<typeof ParsePageSchema>;
+
+/** What the offscreen document read from it (lib/watch/page.ts `PageReading`), validated on its way back. */
+export const ParsedPageSchema = v.strictObject({
+  kind: v.picklist(['order', 'login', 'captcha', 'other']),
+  orders: v.pipe(v.array(ExtractedOrderSchema), v.maxLength(LIMITS.ordersPerMessage)),
+  title: v.optional(text(LIMITS.title)),
+  visibleText: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
+  pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
+});
+
 /** Parses untrusted message data; throws an Error whose message names the first bad field. */
 export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, data);
@@ -80,6 +98,8 @@ export const OrderActionSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('draft_copied'), channel: v.pipe(v.string(), v.regex(/^[a-z0-9_]{1,32}$/)) }),
   v.strictObject({ type: v.literal('snooze') }),
+  /** Background checks of this order's page on or off (lib/watch). */
+  v.strictObject({ type: v.literal('set_watch'), on: v.boolean() }),
 ]);
 
 export const OrderActionMessageSchema = v.strictObject({

@@ -21,3 +21,13 @@ export function parseOrderName(name: string): number | undefined {
   const id = Number(rest);
   return id > 0 ? id : undefined;
 }
+
+/** Prefix of a background check's notice (lib/watch): `watch:<order id>`, kept apart from the order's reminder. */
+export const WATCH_NOTIFICATION_PREFIX = 'watch:';
+
+/** The order a notification is about (a reminder or a watch notice), or undefined for ids that are not ours. */
+export function parseNotificationOrder(id: string): number | undefined {
+  return id.startsWith(WATCH_NOTIFICATION_PREFIX)
+    ? parseOrderName(`${ORDER_PREFIX}${id.slice(WATCH_NOTIFICATION_PREFIX.length)}`)
+    : parseOrderName(id);
+}

@@ -2,7 +2,7 @@ import type { KamiGuardDb } from '@/lib/db/database';
 import { scaledMs } from '@/lib/escalation/ladder';
 import { deferPastQuietHours } from '@/lib/escalation/quiet-hours';
 import type { ReminderBrowser } from './browser-api';
-import { parseOrderName } from './names';
+import { parseNotificationOrder } from './names';
 import { rescheduleOrder } from './schedule';
 import { loadEscalationSettings, setSnooze } from './store';
 
@@ -36,7 +36,10 @@ export async function snoozeOrder(
   return until;
 }
 
-/** `notifications.onButtonClicked`: button 0 opens the order, button 1 snoozes it. The notification is closed. */
+/**
+ * `notifications.onButtonClicked`: button 0 opens the order, button 1 snoozes it (a watch notice has only button 0).
+ * The notification is closed.
+ */
 export async function onNotificationButton(
   db: KamiGuardDb,
   browser: ReminderBrowser,
@@ -44,7 +47,7 @@ export async function onNotificationButton(
   buttonIndex: number,
   now: number,
 ): Promise<NotificationResult> {
-  const orderId = parseOrderName(notificationId);
+  const orderId = parseNotificationOrder(notificationId);
   if (orderId === undefined) return {};
   await browser.notifications.clear(notificationId);
   if (buttonIndex === BUTTON_SNOOZE) return { snoozedUntil: await snoozeOrder(db, browser, orderId, now) };
@@ -56,7 +59,7 @@ export async function onNotificationClicked(
   browser: ReminderBrowser,
   notificationId: string,
 ): Promise<NotificationResult> {
-  const orderId = parseOrderName(notificationId);
+  const orderId = parseNotificationOrder(notificationId);
   if (orderId === undefined) return {};
   await browser.notifications.clear(notificationId);
   return { openOrderId: orderId };

@@ -11,9 +11,12 @@ export function chinaTime(epochMs: number): string {
 
 const UNICORN_STATUS: Record<DemoStatus, [string, string]> = {
   pending: ['bg-secondary', '待支付'],
+  // (Not a dujiaoka label: the demo's "paid, nothing more yet" and "closed by the shop" for the background checks.)
+  paid: ['bg-primary', '已支付'],
   processing: ['bg-info', '待处理'],
   completed: ['bg-success', '已完成'],
   expired: ['bg-dark', '已过期'],
+  closed: ['bg-dark', '已关闭'],
   abnormal: ['bg-danger', '异常'],
 };
 
@@ -106,13 +109,16 @@ export function acgQueryPage(): string {
   var tradeNo = new URLSearchParams(location.search).get('tradeNo') || '';
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text != null) e.textContent = text; return e; }
   function row(cls, label, valueCls, value) { var d = el('div', cls, label); d.appendChild(el('span', valueCls, value)); return d; }
+  // As the real query.js (util.post → jQuery): a form POST, the answer { code, data: { list, total } }.
+  function post(url, data) {
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8', 'x-requested-with': 'XMLHttpRequest' }, body: new URLSearchParams(data) }).then(function (r) { return r.json(); });
+  }
   setTimeout(function () {
-    fetch('/user/api/index/query?keywords=' + encodeURIComponent(tradeNo), { method: 'POST' })
-      .then(function (r) { return r.json(); })
+    post('/user/api/index/query', { keywords: tradeNo, page: 1, limit: 10 })
       .then(function (res) {
         document.querySelector('.loading-state').remove();
         var list = document.querySelector('.order-list');
-        res.data.forEach(function (o) {
+        res.data.list.forEach(function (o) {
           var item = el('div', 'order-item');
           var st = el('div', 'order-status');
           st.appendChild(el('span', 'status-badge ' + (o.status ? 'status-paid' : 'status-pending'), o.status ? '已付款' : '待付款'));
@@ -120,11 +126,11 @@ export function acgQueryPage(): string {
           var no = el('div', 'order-no', '#'); no.appendChild(el('span', 'order-no-text', o.trade_no)); item.appendChild(no);
           item.appendChild(row('order-time', '下单时间：', 'order-time-text', o.create_time));
           item.appendChild(row('payment-time', '付款时间：', 'payment-time-text', o.pay_time || '-'));
-          item.appendChild(row('payment-dst', '支付方式：', 'payment-name', o.pay));
+          item.appendChild(row('payment-dst', '支付方式：', 'payment-name', o.pay.name));
           var amount = el('div', 'order-amount'); amount.appendChild(el('span', 'amount-label', '订单金额'));
           var av = el('div', 'amount-value', '¥'); av.appendChild(el('span', 'amount-number', o.amount)); amount.appendChild(av); item.appendChild(amount);
-          item.appendChild(el('h6', 'goods-name', o.commodity));
-          item.appendChild(el('span', 'goods-sku a-badge', '数量: ' + o.num));
+          item.appendChild(el('h6', 'goods-name', o.commodity.name));
+          item.appendChild(el('span', 'goods-sku a-badge', '数量: ' + o.card_num));
           if (o.status) {
             var card = el('div', 'card-section'); card.appendChild(el('div', 'card-title', '宝贝内容'));
             card.appendChild(el('span', 'shipment-badge ' + (o.delivery_status ? 'shipment-paid' : 'shipment-waiting'), o.delivery_status ? '已发货' : '等待发货'));
@@ -134,11 +140,12 @@ export function acgQueryPage(): string {
               var btn = el('button', 'view-card-btn', '查看卡密'); btn.setAttribute('data-no', o.trade_no); box.appendChild(btn);
               btn.addEventListener('click', function () {
                 btn.textContent = '正在解密数据...';
-                fetch('/user/api/index/secret?tradeNo=' + encodeURIComponent(o.trade_no), { method: 'POST' })
-                  .then(function (r) { return r.json(); })
+                post('/user/api/index/secret', { tradeNo: o.trade_no, password: input.value })
                   .then(function (r) { box.remove(); card.appendChild(el('div', 'card-display', r.data.secret)); });
               });
               card.appendChild(box);
+            } else if (o.secret) {
+              card.appendChild(el('div', 'card-display', o.secret));
             }
             item.appendChild(card);
           }
@@ -167,6 +174,22 @@ ${links}
 <li><a href="/epay/qrcode">易支付 微信扫码支付页</a></li>
 <li><a href="/pay/yipay/return_url?pid=1001&amp;trade_no=2026113018000112345&amp;out_trade_no=KG5P0C1B2D3E4F6G&amp;type=alipay&amp;name=product&amp;money=6.00&amp;trade_status=TRADE_SUCCESS&amp;sign=demo&amp;sign_type=MD5">易支付 付款成功后跳回商店（商店仍显示待支付）</a></li>
 </ul>
+</div></div>`,
+  );
+}
+
+/** The page a shop answers instead of an order when the buyer is not logged in. */
+export function loginPage(): string {
+  return layout(
+    '会员登录 - 演示发卡小店',
+    `<div class="card"><div class="card-body">
+<h5>会员登录</h5>
+<form method="post" action="/login">
+  <div class="mb-1"><label>账号：</label><input name="username" placeholder="邮箱 / 手机号"></div>
+  <div class="mb-1"><label>密码：</label><input type="password" name="password" placeholder="请输入密码"></div>
+  <button type="submit">登录</button>
+</form>
+<p class="text-muted">登录后才能查看订单详情。</p>
 </div></div>`,
   );
 }

@@ -3,13 +3,17 @@
  * (dujiaoka unicorn order pages, an acg-faka query page rendered by script, an epay cashier/QR page and its return
  * URL). Used by `npm start` and the e2e tests; never shipped in the extension.
  *
- * Order state lives in memory and can be changed by the tests through POST /__demo/orders/<SN>?status=<key>.
+ * Order state lives in memory and can be changed by the tests through POST /__demo/orders/<SN>?status=<key> (&keys=0 clears its keys). For the
+ * background checks (issue 13) the shop also has a buyer session (a cookie every page sets; an order can require it,
+ * and POST /__demo/sessions/clear logs everyone out), failures on demand (POST /__demo/orders/<SN>?fail=500&times=2),
+ * acg-faka orders the tests change (POST /__demo/acg/<tradeNo>?paid=now&delivery=1&secret=…), and a log of every request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { acgQueryPage, epayQrPage, indexPage, notFoundPage, unicornOrderPage } from './pages.ts';
+import { randomBytes } from 'node:crypto';
+import { acgQueryPage, chinaTime, epayQrPage, indexPage, loginPage, notFoundPage, unicornOrderPage } from './pages.ts';
 
-export type DemoStatus = 'pending' | 'processing' | 'completed' | 'expired' | 'abnormal';
+export type DemoStatus = 'pending' | 'paid' | 'processing' | 'completed' | 'expired' | 'closed' | 'abnormal';
 
 export interface DemoOrder {
   sn: string;
@@ -23,7 +27,45 @@ export interface DemoOrder {
   keys: string[];
   /** Minutes before server start the order was created. */
   ageMinutes: number;
+  /** The order page shows only to a logged-in buyer (the session cookie); others get the login page. */
+  login?: boolean;
+  /** The next `times` requests of the order page answer with this HTTP status. */
+  fail?: { status: number; times: number };
 }
+
+/** One request the shop received. */
+export interface DemoRequest {
+  at: number;
+  method: string;
+  /** Path and query. */
+  url: string;
+  /** Whether the request carried a live buyer session. */
+  session: boolean;
+  /** The request's Cookie header. */
+  cookie?: string;
+  /** Its Sec-Fetch-Site and Origin headers (what the browser says about who asked). */
+  fetchSite?: string;
+  origin?: string;
+}
+
+/** An acg-faka order as its query API returns it (app/Controller/User/Api/Index.php `query`; survey §2). */
+export interface AcgDemoOrder {
+  trade_no: string;
+  amount: string;
+  status: 0 | 1;
+  delivery_status: 0 | 1;
+  create_time: string;
+  pay_time: string | null;
+  pay: { name: string };
+  commodity: { name: string };
+  card_num: number;
+  /** Only when paid and not behind a query password. */
+  secret?: string;
+  password: boolean;
+}
+
+/** The buyer's session cookie. SameSite=Strict: the strictest a shop can set, to prove what the checks send. */
+export const SESSION_COOKIE = 'demo_sid';
 
 export function initialOrders(): Map<string, DemoOrder> {
   const list: DemoOrder[] = [
@@ -67,43 +109,140 @@ export function initialOrders(): Map<string, DemoOrder> {
   return new Map(list.map((o) => [o.sn, o]));
 }
 
+function initialAcgOrders(): Map<string, AcgDemoOrder> {
+  const list: AcgDemoOrder[] = [
+    {
+      trade_no: '281261130104512907',
+      amount: '9.90',
+      status: 1,
+      delivery_status: 0,
+      create_time: '2026-11-30 10:45:12',
+      pay_time: '2026-11-30 10:45:40',
+      pay: { name: '支付宝' },
+      commodity: { name: 'Steam 充值卡 50元' },
+      card_num: 1,
+      password: false,
+      secret: '',
+    },
+    {
+      trade_no: '735261130093015288',
+      amount: '30.00',
+      status: 1,
+      delivery_status: 1,
+      create_time: '2026-11-30 09:30:15',
+      pay_time: '2026-11-30 09:30:41',
+      pay: { name: '支付宝' },
+      commodity: { name: '网易云音乐 黑胶VIP 月卡' },
+      card_num: 1,
+      password: true,
+    },
+  ];
+  return new Map(list.map((o) => [o.trade_no, o]));
+}
+
 export interface DemoShop {
   server: Server;
   origin: string;
   orders: Map<string, DemoOrder>;
+  acg: Map<string, AcgDemoOrder>;
+  /** Every request received, oldest first. */
+  requests: DemoRequest[];
   close(): Promise<void>;
 }
 
+/** The shop's in-memory state. */
+interface State {
+  orders: Map<string, DemoOrder>;
+  acg: Map<string, AcgDemoOrder>;
+  sessions: Set<string>;
+  requests: DemoRequest[];
+  startedAt: number;
+}
+
 export async function startDemoShop(port = 0, host = '127.0.0.1'): Promise<DemoShop> {
-  const orders = initialOrders();
-  const startedAt = Date.now();
+  const state: State = {
+    orders: initialOrders(),
+    acg: initialAcgOrders(),
+    sessions: new Set(),
+    requests: [],
+    startedAt: Date.now(),
+  };
   const server = createServer((req, res) => {
-    try {
-      route(req, res, orders, startedAt);
-    } catch (err) {
-      send(res, 500, 'text/plain', String(err));
-    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      try {
+        route(req, res, Buffer.concat(chunks).toString('utf8'), state);
+      } catch (err) {
+        send(res, 500, 'text/plain', String(err));
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const { port: actual } = server.address() as AddressInfo;
   return {
     server,
     origin: `http://${host}:${actual}`,
-    orders,
+    orders: state.orders,
+    acg: state.acg,
+    requests: state.requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
-function route(req: IncomingMessage, res: ServerResponse, orders: Map<string, DemoOrder>, startedAt: number): void {
+function route(req: IncomingMessage, res: ServerResponse, body: string, state: State): void {
   const url = new URL(req.url ?? '/', 'http://demo');
   const path = url.pathname;
+  const { orders, startedAt } = state;
+  const sid = cookieOf(req, SESSION_COOKIE);
+  const session = sid !== undefined && state.sessions.has(sid);
+  if (!path.startsWith('/__demo/'))
+    state.requests.push({
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      url: `${path}${url.search}`,
+      session,
+      ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+      ...(req.headers['sec-fetch-site'] ? { fetchSite: String(req.headers['sec-fetch-site']) } : {}),
+      ...(req.headers.origin ? { origin: req.headers.origin } : {}),
+    });
+  // Every page a buyer opens keeps (or starts) the buyer's session, as a shop's cart cookie would; a page that needs a
+  // login does not start one (else a request without the cookie would be logged in by its own answer).
+  const needsLogin = /^\/detail-order-sn\/([A-Za-z0-9]+)$/.exec(path)?.[1];
+  if (!session && !path.startsWith('/__demo/') && !(needsLogin && orders.get(needsLogin)?.login)) {
+    const id = randomBytes(12).toString('hex');
+    state.sessions.add(id);
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict`);
+  }
 
+  if (req.method === 'POST' && path === '/__demo/sessions/clear') {
+    state.sessions.clear();
+    return send(res, 200, 'application/json', '{"ok":true}');
+  }
   if (req.method === 'POST' && path.startsWith('/__demo/orders/')) {
     const order = orders.get(decodeURIComponent(path.slice('/__demo/orders/'.length)));
+    if (!order) return send(res, 404, 'text/plain', 'no such order');
     const status = url.searchParams.get('status') as DemoStatus | null;
-    if (!order || !status) return send(res, 404, 'text/plain', 'no such order');
-    order.status = status;
-    if (status === 'completed' && order.keys.length === 0) order.keys = ['VIP-' + order.sn.slice(-6) + '-OK'];
+    if (url.searchParams.get('keys') === '0') order.keys = [];
+    if (status) {
+      order.status = status;
+      if (status === 'completed' && order.keys.length === 0) order.keys = ['VIP-' + order.sn.slice(-6) + '-OK'];
+    }
+    if (url.searchParams.has('login')) order.login = url.searchParams.get('login') === '1';
+    if (url.searchParams.has('fail'))
+      order.fail = { status: Number(url.searchParams.get('fail')), times: Number(url.searchParams.get('times') ?? 1) };
+    return send(res, 200, 'application/json', JSON.stringify(order));
+  }
+  if (req.method === 'POST' && path.startsWith('/__demo/acg/')) {
+    const order = state.acg.get(decodeURIComponent(path.slice('/__demo/acg/'.length)));
+    if (!order) return send(res, 404, 'text/plain', 'no such order');
+    if (url.searchParams.has('delivery')) order.delivery_status = url.searchParams.get('delivery') === '1' ? 1 : 0;
+    if (url.searchParams.has('secret')) order.secret = url.searchParams.get('secret') ?? '';
+    // Ordered and paid just now (the tests' time scale makes the stored 2026-11-30 times weeks old).
+    if (url.searchParams.get('paid') === 'now') {
+      order.create_time = chinaTime(Date.now() - 30_000);
+      order.pay_time = chinaTime(Date.now());
+    }
     return send(res, 200, 'application/json', JSON.stringify(order));
   }
   if (path === '/') return send(res, 200, 'text/html', indexPage([...orders.values()]));
@@ -111,6 +250,16 @@ function route(req: IncomingMessage, res: ServerResponse, orders: Map<string, De
   if (detail) {
     const order = orders.get(detail[1]!);
     if (!order) return send(res, 404, 'text/html', notFoundPage());
+    if (order.fail && order.fail.times > 0) {
+      order.fail.times--;
+      return send(
+        res,
+        order.fail.status,
+        'text/html',
+        '<!DOCTYPE html><title>Server Error</title><h1>500 Server Error</h1>',
+      );
+    }
+    if (order.login && !session) return send(res, 200, 'text/html', loginPage());
     return send(res, 200, 'text/html', unicornOrderPage(order, startedAt));
   }
   // An epay-style return URL: the shop answers with a redirect to the order page (as dujiaoka's yipay return does).
@@ -126,7 +275,10 @@ function route(req: IncomingMessage, res: ServerResponse, orders: Map<string, De
   }
   if (path === '/user/index/query') return send(res, 200, 'text/html', acgQueryPage());
   if (path === '/user/api/index/query' && req.method === 'POST') {
-    return send(res, 200, 'application/json', JSON.stringify(acgQueryData(url.searchParams.get('keywords') ?? '')));
+    // As the real API: form fields in the body (the query string is read too, as PHP's request does).
+    const form = new URLSearchParams(body);
+    const keywords = form.get('keywords') ?? url.searchParams.get('keywords') ?? '';
+    return send(res, 200, 'application/json', JSON.stringify(acgQueryAnswer(state.acg, keywords)));
   }
   if (path === '/user/api/index/secret' && req.method === 'POST') {
     return send(res, 200, 'application/json', JSON.stringify({ code: 200, data: { secret: 'NEVIP-4F7K-Q9X2-ZZ81' } }));
@@ -134,37 +286,26 @@ function route(req: IncomingMessage, res: ServerResponse, orders: Map<string, De
   return send(res, 404, 'text/html', notFoundPage());
 }
 
-/** acg-faka's query API: one order waiting for delivery and one whose keys sit behind a query password. */
-function acgQueryData(keywords: string): unknown {
-  return {
-    code: 200,
-    data: [
-      {
-        trade_no: keywords || '281261130104512907',
-        amount: '9.90',
-        status: 1,
-        delivery_status: 0,
-        create_time: '2026-11-30 10:45:12',
-        pay_time: '2026-11-30 10:45:40',
-        pay: '支付宝',
-        commodity: 'Steam 充值卡 50元',
-        num: 1,
-        password: false,
-      },
-      {
-        trade_no: '735261130093015288',
-        amount: '30.00',
-        status: 1,
-        delivery_status: 1,
-        create_time: '2026-11-30 09:30:15',
-        pay_time: '2026-11-30 09:30:41',
-        pay: '支付宝',
-        commodity: '网易云音乐 黑胶VIP 月卡',
-        num: 1,
-        password: true,
-      },
-    ],
-  };
+/**
+ * acg-faka's query answer, `{ code: 200, data: { list, total } }`. The demo buyer used one contact for both orders, so
+ * every query shows both (a contact search in the real shop); the secret only for a paid order without a password.
+ */
+function acgQueryAnswer(acg: Map<string, AcgDemoOrder>, keywords: string): unknown {
+  if (keywords === '-') return { code: 0, msg: '无数据' };
+  const list = [...acg.values()].map((o) => {
+    const item: Record<string, unknown> = { ...o };
+    if (o.status !== 1 || o.password) delete item.secret;
+    return item;
+  });
+  return { code: 200, data: { list, total: list.length } };
+}
+
+function cookieOf(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return undefined;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
