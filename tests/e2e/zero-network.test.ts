@@ -1,6 +1,7 @@
 /**
  * Issue 15, "Nothing leaves the computer": a whole run of use — pickup of three orders, their screenshots and text
- * records, reminders across a worker stop, a draft copied, the evidence bundle and a backup exported — while every
+ * records, reminders across a worker stop, the waiting order watched in the background (issue 13), a draft copied, the
+ * evidence bundle and a backup exported — while every
  * request is watched twice: Playwright reports each request of every page and of the service worker, and Chromium
  * sends everything that is not loopback to a proxy that only records and refuses. The extension may request only its
  * own files and, when it re-reads a waiting order, that order's page on the shop the buyer visited. A timestamp
@@ -130,6 +131,15 @@ test('a whole run of use sends nothing anywhere', { timeout: 120_000 }, async ()
     (rows) => rows.some((r) => r.detail === 'payment_complaint'),
     30_000,
   );
+
+  // Watching ran meanwhile: the service worker re-read the waiting order's page (the only paid, undelivered one).
+  const waitingPage = `${h.shop.origin}/detail-order-sn/KG3H8N2P6R0T4V7W`;
+  const reReads = await waitFor(
+    async () => seen.filter((s) => s.from === 'worker' && !s.url.startsWith('chrome-extension://')),
+    (r) => r.some((s) => s.url === waitingPage),
+    20_000,
+  );
+  assert.deepEqual([...new Set(reReads.map((s) => s.url))], [waitingPage], 'the re-reads are that order page only');
 
   // A draft copied and the evidence bundle downloaded from the order's page in the popup.
   const popup = await h.openExtensionPage(`popup.html#order=${waiting.id}`);

@@ -20,9 +20,11 @@ function safeDecode(url: string): string {
   }
 }
 
-/** A plain GET of a page. */
+/** A plain GET of a web page. Throws for anything but an http(s) address (a stored value that no longer parses). */
 export function getPage(url: string): WatchRequest {
-  return { method: 'GET', url, pageUrl: url };
+  const { protocol, href } = new URL(url);
+  if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`not a web page: ${protocol}`);
+  return { method: 'GET', url: href, pageUrl: href };
 }
 
 /** The default recipe: GET the order's page. */
