@@ -31,6 +31,11 @@ import {
 export const MAX_PER_RUN = 10;
 /** Between two requests to the same shop in one run. */
 export const SHOP_GAP_MS = 1_500;
+/**
+ * Checks due within this long of an alarm are made by it (a minute in real use): orders with schedules a few seconds
+ * apart share one wake-up of the worker instead of one each.
+ */
+export const BATCH_MINUTES = 1;
 
 /** What a run needs from outside. */
 export interface WatchRunDeps extends CheckDeps {
@@ -74,13 +79,14 @@ async function run(deps: WatchRunDeps): Promise<CheckedOrder[]> {
       return done;
     }
     const lastAtShop = new Map<string, number>();
+    const batch = (BATCH_MINUTES * 60_000) / ctx.escalation.timeScale;
+    // Held for longer than a check can take (the request times out at 30 s).
+    const hold = Math.max(minGapMs(timingOf(ctx)), (2 * 60_000) / ctx.escalation.timeScale);
     for (let i = 0; i < MAX_PER_RUN; i++) {
       const now = deps.now();
-      const due = await db.watch.where('nextAt').belowOrEqual(now).first();
+      const due = await db.watch.where('nextAt').belowOrEqual(now + batch).first();
       if (!due) break;
-      // Held for longer than a check can take (the request times out at 30 s).
-      const hold = Math.max(minGapMs(timingOf(ctx)), (2 * 60_000) / ctx.escalation.timeScale);
-      if (!(await claimDue(db, due.orderId, now, hold))) continue;
+      if (!(await claimDue(db, due.orderId, now + batch, hold, now))) continue;
       const checked = await checkOne(deps, ctx, due.orderId, lastAtShop);
       if (checked) done.push(checked);
     }

@@ -181,14 +181,20 @@ export async function syncWatchOrder(
 }
 
 /**
- * Claims a due row for one check: moves its time past the check's longest run first, so a worker that dies during
- * the request does not leave the order due (no retry storm after a crash), and two runs never check it twice.
- * Returns false when the row is no longer due (another run took it, or it was re-planned).
+ * Claims a row due by `dueBy` for one check: moves its time past the check's longest run first (`holdMs` from `now`),
+ * so a worker that dies during the request does not leave the order due (no retry storm after a crash), and two runs
+ * never check it twice. Returns false when the row is no longer due (another run took it, or it was re-planned).
  */
-export async function claimDue(db: KamiGuardDb, orderId: number, now: number, holdMs: number): Promise<boolean> {
+export async function claimDue(
+  db: KamiGuardDb,
+  orderId: number,
+  dueBy: number,
+  holdMs: number,
+  now: number = dueBy,
+): Promise<boolean> {
   return db.transaction('rw', db.watch, async () => {
     const row = await db.watch.get(orderId);
-    if (row?.nextAt === undefined || row.nextAt > now) return false;
+    if (row?.nextAt === undefined || row.nextAt > dueBy) return false;
     await db.watch.update(orderId, { nextAt: now + holdMs });
     return true;
   });

@@ -4,6 +4,8 @@
  * WebAssembly encoder in Firefox's event page); reminders arrive from alarms after the event page was stopped; a
  * draft is copied to the clipboard and recorded; the evidence bundle downloads with every file matching its manifest;
  * a trusted timestamp is obtained by the event page from a local authority and kept.
+ * and a waiting order is re-read by the event page (DOMParser there, the buyer's cookie sent) and its keys arrive without a
+ * visit.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -35,6 +37,9 @@ before(async () => {
     prefs: { 'extensions.background.idle.timeout': IDLE_MS },
   });
   await writeKv('settings.escalation', { timeScale: TIME_SCALE });
+  // Off until its own test (the last): at this scale a watched order's checks would wake the event page every 2 s, and
+  // the reminders test needs it to go idle.
+  await writeKv('settings.watch', { enabled: false, pace: 'normal' });
 });
 after(async () => {
   await ff?.close();
@@ -293,4 +298,39 @@ test('Firefox: a trusted timestamp from the order page is obtained by the event 
   assert.equal(stamps.length, 1);
   assert.equal(stamps[0]!.mime, 'application/timestamp-reply');
   assert.equal(stamps[0]!.actual, stamps[0]!.sha256);
+});
+
+test('Firefox: a waiting order is re-read in the background with the buyer’s cookie, and its keys arrive without a visit', async () => {
+  const sn = 'KG5P0C1B2D3E4F6G';
+  const path = `/detail-order-sn/${sn}`;
+  const demo = (q: string): Promise<Response> => fetch(`${shop.origin}/__demo/orders/${sn}?${q}`, { method: 'POST' });
+  await writeKv('settings.watch', { enabled: true, pace: 'normal' });
+  // Paid, and shown only to the logged-in buyer: a check without the buyer's cookie would get the login page.
+  await demo('status=paid&login=1');
+  const page = await ff.browser.newPage();
+  await page.goto(`${shop.origin}/order-search`);
+  await page.goto(`${shop.origin}${path}`);
+  await waitFor(readStored, (s) => s.orders.some((o) => o.orderNo === sn && o.status === 'paid'), 20_000);
+  await page.close();
+  const closedAt = Date.now();
+
+  await demo('status=completed');
+  const stored = await waitFor(
+    readStored,
+    (s) => s.orders.some((o) => o.orderNo === sn && o.status === 'delivered'),
+    30_000,
+  );
+  assert.ok(
+    stored.orders.some((o) => o.orderNo === sn && o.status === 'delivered'),
+    JSON.stringify(stored.orders),
+  );
+  const source = stored.evidence.filter((e) => e.kind === 'order_source');
+  assert.equal(source.length, 1, 'the fetched page is kept');
+  assert.equal(source[0]!.actual, source[0]!.sha256, 'its hash matches its bytes');
+  const reads = shop.requests.filter((r) => r.url === path && r.at >= closedAt);
+  assert.ok(reads.length >= 1, 'the page was re-read');
+  assert.ok(
+    reads.every((r) => r.session),
+    `the buyer's cookie went with every check: ${JSON.stringify(reads.map((r) => [r.fetchSite, r.session]))}`,
+  );
 });

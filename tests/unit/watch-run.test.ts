@@ -284,6 +284,18 @@ describe('a run of checks', () => {
     expect(shop.requests).toHaveLength(1);
   });
 
+  it('checks due within a minute share one wake-up of the worker', async () => {
+    const a = await visit('AAAA1111BBBB2222');
+    const b = await visit('CCCC3333DDDD4444', {}, T0 + 40_000);
+    const c = await visit('EEEE5555FFFF6666', {}, T0 + 2 * MIN);
+    for (const sn of ['AAAA1111BBBB2222', 'CCCC3333DDDD4444', 'EEEE5555FFFF6666']) shop.pages.set(sn, demo(sn, 'paid'));
+    await rebuildWatch(db, fakeBrowser, now, () => 0.5);
+    now = T0 + 5 * MIN;
+    const ran = await runWatch(deps());
+    expect(ran.map((r) => r.orderId)).toEqual([a, b]);
+    expect((await row(c))?.nextAt).toBe(T0 + 7 * MIN);
+  });
+
   it('a claimed check is not due again until its hold ends (a worker that died mid-request)', async () => {
     const id = await visit('AAAA1111BBBB2222');
     await rebuildWatch(db, fakeBrowser, now, () => 0.5);
