@@ -84,7 +84,10 @@ async function run(deps: WatchRunDeps): Promise<CheckedOrder[]> {
     const hold = Math.max(minGapMs(timingOf(ctx)), (2 * 60_000) / ctx.escalation.timeScale);
     for (let i = 0; i < MAX_PER_RUN; i++) {
       const now = deps.now();
-      const due = await db.watch.where('nextAt').belowOrEqual(now + batch).first();
+      const due = await db.watch
+        .where('nextAt')
+        .belowOrEqual(now + batch)
+        .first();
       if (!due) break;
       if (!(await claimDue(db, due.orderId, now + batch, hold, now))) continue;
       const checked = await checkOne(deps, ctx, due.orderId, lastAtShop);
