@@ -86,9 +86,9 @@ export default defineBackground(() => {
         statusChanged: (id) => void autoStampAfterStatusChange(stampDeps, id),
       }),
   };
-  const rebuildAll = async (): Promise<void> => {
+  const rebuildAll = async (replan = false): Promise<void> => {
     await rebuildAlarms(db, api, Date.now());
-    await rebuildWatch(db, api, Date.now());
+    await rebuildWatch(db, api, Date.now(), Math.random, { replan });
   };
 
   onMessage('ordersSeen', ({ data, sender }) =>
@@ -148,7 +148,7 @@ export default defineBackground(() => {
 
   onMessage('settingsChanged', async ({ sender }) => {
     fromExtensionPage(sender);
-    await rebuildAll();
+    await rebuildAll(true);
     return { ok: true };
   });
 

@@ -114,14 +114,16 @@ export interface WatchRebuild {
 
 /**
  * Recreates every row from the orders and sets the alarm. Pending check times are kept (a worker that starts every
- * few minutes must not push them back); orders that stopped waiting lose theirs; rows of deleted orders go. Orders
- * never watched get no row. Run at install, browser start-up, every worker start and after the settings change.
+ * few minutes must not push them back) unless `replan` (the settings changed: a new pace applies now); orders that
+ * stopped waiting lose theirs; rows of deleted orders go. Orders never watched get no row. Run at install, browser
+ * start-up, every worker start and after the settings change.
  */
 export async function rebuildWatch(
   db: KamiGuardDb,
   browser: WatchAlarms,
   now: number,
   random: () => number = Math.random,
+  options: { replan?: boolean } = {},
 ): Promise<WatchRebuild> {
   const ctx = await loadWatchContext(db);
   const clocks = await loadClocks(db, now, ctx.escalation);
@@ -137,7 +139,7 @@ export async function rebuildWatch(
       if (plan.watch) result.watched++;
       else result.stopped[plan.reason] = (result.stopped[plan.reason] ?? 0) + 1;
       if (!plan.watch && !row) continue;
-      const next = plannedRow(oc, oc.clock, row, plan, ctx, now, random, true);
+      const next = plannedRow(oc, oc.clock, row, plan, ctx, now, random, !options.replan);
       if (!row || next.nextAt !== row.nextAt || next.stopped !== row.stopped) puts.push(next);
     }
     if (puts.length) await db.watch.bulkPut(puts);

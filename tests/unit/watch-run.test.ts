@@ -349,10 +349,14 @@ describe('the buyer’s switches', () => {
     expect(await alarm()).toBe(T0 + 5 * MIN);
   });
 
-  it('the slow pace spreads the checks', async () => {
+  it('a new pace applies at once when the settings change', async () => {
     const id = await visit('AAAA1111BBBB2222');
+    await rebuildWatch(db, fakeBrowser, now, () => 0.5);
+    expect((await row(id))?.nextAt).toBe(T0 + 5 * MIN);
     await saveWatchSettings(db, { enabled: true, pace: 'slow' });
     await rebuildWatch(db, fakeBrowser, now, () => 0.5);
+    expect((await row(id))?.nextAt, 'a worker start keeps the pending check').toBe(T0 + 5 * MIN);
+    await rebuildWatch(db, fakeBrowser, now, () => 0.5, { replan: true });
     expect((await row(id))?.nextAt).toBe(T0 + 15 * MIN);
   });
 });
