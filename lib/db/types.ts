@@ -86,6 +86,8 @@ export type WatchStopReason =
   | 'disabled'
   /** The shop system renders its orders by script and no re-read recipe exists for it. */
   | 'unsupported'
+  /** There is no order page to re-read (an order the buyer entered by hand). */
+  | 'nopage'
   /** Watched for the longest time allowed (14 days from payment). */
   | 'expired'
   /** The page stopped showing the order, several checks in a row. */

@@ -78,6 +78,8 @@ export interface WatchPlanInput {
   clock: Pick<ClockState, 'started' | 'running' | 'startAt'>;
   settings: WatchSettings;
   timeScale: number;
+  /** The order has a web page of its shop (not an order the buyer entered by hand). */
+  hasPage: boolean;
   /** The order's shop system can be re-read from the background (lib/watch/recipes). */
   supported: boolean;
   /** The watch row's sticky stop: 'gone' holds until the buyer sees the order on a page again. */
@@ -94,6 +96,7 @@ export function watchPlan(p: WatchPlanInput): WatchPlan {
   if (!p.clock.started || !p.clock.running || p.clock.startAt === undefined) return { watch: false, reason: 'ended' };
   if (!p.settings.enabled) return { watch: false, reason: 'disabled' };
   if (p.order.watchOff) return { watch: false, reason: 'off' };
+  if (!p.hasPage) return { watch: false, reason: 'nopage' };
   if (!p.supported) return { watch: false, reason: 'unsupported' };
   if (p.now >= p.clock.startAt + scaled(SCHEDULE.maxDays * 24 * 60, { pace: 'normal', timeScale: p.timeScale }))
     return { watch: false, reason: 'expired' };

@@ -47,6 +47,11 @@ export function canReRead(order: Pick<OrderRecord, 'platform' | 'orderNo' | 'sit
   return recipeFor(order.platform) !== undefined && watchRequest(order) !== undefined;
 }
 
+/** Whether the order was seen on a web page of its shop at all (an order entered by hand has none to re-read). */
+export function hasShopPage(order: Pick<OrderRecord, 'entry' | 'url'>): boolean {
+  return order.entry !== 'buyer' && /^https?:\/\//i.test(order.url);
+}
+
 /** The plan of one order with its clock. */
 export function planOf(oc: OrderClock, row: WatchRecord | undefined, ctx: WatchContext, now: number): WatchPlan {
   return watchPlan({
@@ -54,6 +59,7 @@ export function planOf(oc: OrderClock, row: WatchRecord | undefined, ctx: WatchC
     clock: oc.clock,
     settings: ctx.settings,
     timeScale: ctx.escalation.timeScale,
+    hasPage: hasShopPage(oc.order),
     supported: canReRead(oc.order),
     stopped: row?.stopped,
     now,

@@ -366,7 +366,7 @@ it('the vocabulary the popup builds from data exists in both locales', () => {
   const results = ['unchanged', 'changed', 'login', 'captcha', 'missing', 'http_error', 'rate_limited', 'network'];
   const keys = [
     ...[...results, 'unreadable'].map((r) => `watch_last_${r}`),
-    ...['unsupported', 'off', 'disabled', 'expired', 'gone'].map((r) => `watch_stopped_${r}`),
+    ...['unsupported', 'nopage', 'off', 'disabled', 'expired', 'gone'].map((r) => `watch_stopped_${r}`),
     ...['fast', 'normal', 'slow'].map((p) => `options_watch_pace_${p}`),
   ];
   expect(keys.filter((k) => !(k in ZH) || !(k in en))).toEqual([]);

@@ -27,6 +27,7 @@ const plan = (over: Partial<WatchPlanInput> = {}) =>
     clock: { started: true, running: true, startAt: T0 },
     settings: DEFAULT_WATCH_SETTINGS,
     timeScale: 1,
+    hasPage: true,
     supported: true,
     now: T0 + HOUR,
     ...over,
@@ -52,6 +53,10 @@ describe('what is watched', () => {
 
   it('not an order of a system that renders its orders by script without a recipe', () => {
     expect(plan({ supported: false })).toEqual({ watch: false, reason: 'unsupported' });
+  });
+
+  it('not an order without a shop page (entered by hand)', () => {
+    expect(plan({ hasPage: false, supported: false })).toEqual({ watch: false, reason: 'nopage' });
   });
 
   it('stops 14 days after payment (under the test time scale too)', () => {

@@ -104,7 +104,8 @@ export function acgAnswerToPage(body: string, orderNo: string): RecipePage {
   const item = (list as AcgOrder[]).find((o) => o && typeof o === 'object' && str(o.trade_no) === orderNo);
   if (!item) return { result: 'missing' };
   return {
-    html: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>订单查询</title></head><body><div class="order-list">${orderItem(item, orderNo)}</div></body></html>`,
+    // No <title>: the order keeps the title of the page the buyer saw.
+    html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div class="order-list">${orderItem(item, orderNo)}</div></body></html>`,
   };
 }
 
