@@ -20,8 +20,11 @@ export interface FetchedAnswer {
 export type FetchOutcome =
   { ok: true; answer: FetchedAnswer } | { ok: false; result: 'network' | 'unreadable'; detail: string };
 
-/** Longer than any order page; a hostile or broken server must not hold the worker (Chrome ends it at 5 min). */
-export const FETCH_TIMEOUT_MS = 30_000;
+/**
+ * Longer than any order page takes; shorter than the 30 s a Chromium service worker may sit without an extension event
+ * (a fetch is not one), so a slow shop cannot get the worker stopped in the middle of a run.
+ */
+export const FETCH_TIMEOUT_MS = 20_000;
 /** Order pages are tens of KB; a page beyond this is not read (and not kept as evidence). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 

@@ -80,7 +80,7 @@ async function run(deps: WatchRunDeps): Promise<CheckedOrder[]> {
     }
     const lastAtShop = new Map<string, number>();
     const batch = (BATCH_MINUTES * 60_000) / ctx.escalation.timeScale;
-    // Held for longer than a check can take (the request times out at 30 s).
+    // Held for longer than a check can take (the request times out at 20 s).
     const hold = Math.max(minGapMs(timingOf(ctx)), (2 * 60_000) / ctx.escalation.timeScale);
     for (let i = 0; i < MAX_PER_RUN; i++) {
       const now = deps.now();
