@@ -3,9 +3,8 @@
  * order page is picked up, its text record and screenshot are stored with matching hashes (captureVisibleTab and the
  * WebAssembly encoder in Firefox's event page); reminders arrive from alarms after the event page was stopped; a
  * draft is copied to the clipboard and recorded; the evidence bundle downloads with every file matching its manifest;
- * a trusted timestamp is obtained by the event page from a local authority and kept.
- * and a waiting order is re-read by the event page (DOMParser there, the buyer's cookie sent) and its keys arrive without a
- * visit.
+ * a trusted timestamp is obtained by the event page from a local authority and kept; and a waiting order is re-read by
+ * the event page (DOMParser there, the buyer's cookie sent) and its keys arrive without a visit.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
