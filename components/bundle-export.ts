@@ -13,6 +13,7 @@ import { base64ToBytes } from '@/lib/hash';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { loadEscalationSettings } from '@/lib/reminders';
 import { downloadBytes } from './download';
+import { draftShop } from './draft-shop';
 
 /** "kamiguard-<orderNo>-20261130-1405.zip" (order numbers are ASCII on every surveyed system; anything else goes). */
 function bundleName(orderNos: string[], now: number): string {
@@ -65,11 +66,13 @@ export async function downloadBundle(
   for (const id of orderIds) {
     const input = await collectBundleOrder(db, id);
     const clock = computeClock(input.order, input.events, settings, now);
+    const shop = await draftShop(db, input.order.site);
     const drafts = draftChannels().map((channel) => {
       const d = buildDraft(channel, {
         order: input.order,
         events: input.events,
         evidence: input.evidence,
+        shop,
         now,
         locale,
         clock: clock.started

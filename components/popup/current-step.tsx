@@ -1,5 +1,5 @@
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db';
-import { buildDraft } from '@/lib/drafts';
+import { buildDraft, type DraftInput } from '@/lib/drafts';
 import type { ClockState } from '@/lib/escalation';
 import { evidenceChecklist } from '@/lib/evidence/checklist';
 import { t } from '@/lib/i18n';
@@ -26,6 +26,7 @@ export function CurrentStep({
   clock,
   events,
   evidence,
+  shop,
   now,
   onOpen,
 }: {
@@ -33,6 +34,7 @@ export function CurrentStep({
   clock: ClockState;
   events: EventRecord[];
   evidence: EvidenceRecord[];
+  shop?: DraftInput['shop'];
   now: number;
   onOpen: () => void;
 }): React.JSX.Element {
@@ -56,6 +58,7 @@ export function CurrentStep({
           order,
           events,
           evidence,
+          shop,
           now,
           locale,
           clock: { elapsedMs: clock.elapsedMs, windowMs: clock.windowMs, overdue: clock.overdue },

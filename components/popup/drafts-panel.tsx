@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db';
-import { buildDraft, channelMeta, draftChannels, type Draft, type DraftChannel } from '@/lib/drafts';
+import { buildDraft, channelMeta, draftChannels, type Draft, type DraftChannel, type DraftInput } from '@/lib/drafts';
 import type { ClockState } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
 import type { OrderAction } from '@/lib/messaging/schemas';
@@ -12,6 +12,7 @@ interface Props {
   clock: ClockState;
   events: EventRecord[];
   evidence: EvidenceRecord[];
+  shop?: DraftInput['shop'];
   now: number;
 }
 
@@ -30,7 +31,7 @@ function orderedChannels(current: ClockState['currentStep']): DraftChannel[] {
 }
 
 /** A button per complaint channel: one click copies its draft; "edit" opens an editable preview first. */
-export function DraftsPanel({ order, clock, events, evidence, now }: Props): React.JSX.Element {
+export function DraftsPanel({ order, clock, events, evidence, shop, now }: Props): React.JSX.Element {
   const locale = uiLocale();
   const [open, setOpen] = useState<DraftChannel>();
   const [text, setText] = useState('');
@@ -41,6 +42,7 @@ export function DraftsPanel({ order, clock, events, evidence, now }: Props): Rea
       order,
       events,
       evidence,
+      shop,
       now,
       locale,
       clock: clock.started

@@ -22,20 +22,23 @@ async function copyDraft(
   channel: Extract<NextAction, { kind: 'copy_draft' }>['channel'],
   clock: ClockState,
 ): Promise<string | undefined> {
-  const [{ buildDraft }, { getDb, getTimeline }, { act }] = await Promise.all([
+  const [{ buildDraft }, { getDb, getTimeline }, { act }, { draftShop }] = await Promise.all([
     import('@/lib/drafts'),
     import('@/lib/db'),
     import('../act'),
+    import('../draft-shop'),
   ]);
   const db = getDb();
-  const [events, evidence] = await Promise.all([
+  const [events, evidence, shop] = await Promise.all([
     getTimeline(db, order.id),
     db.evidence.where('orderId').equals(order.id).toArray(),
+    draftShop(db, order.site),
   ]);
   const draft = buildDraft(channel, {
     order,
     events,
     evidence,
+    shop,
     now: Date.now(),
     locale: uiLocale(),
     clock: clock.started ? { elapsedMs: clock.elapsedMs, windowMs: clock.windowMs, overdue: clock.overdue } : undefined,

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { groupOf } from '@/lib/order-list';
 import type { OrderClock } from '@/lib/reminders/clocks';
 import { uiLocale } from '@/lib/ui-locale';
+import { draftShop } from '../draft-shop';
 import { ClockBar } from './clock-bar';
 import { CurrentStep } from './current-step';
 import { DraftsPanel } from './drafts-panel';
@@ -48,8 +49,9 @@ export function OrderDetail({
     return {
       events: await getTimeline(db, order.id),
       evidence: await db.evidence.where('orderId').equals(order.id).toArray(),
+      shop: await draftShop(db, order.site),
     };
-  }, [order.id]);
+  }, [order.id, order.site]);
   const group = groupOf(item);
   const note = statusNote(order, !clock.running && clock.started && clock.stoppedAt === clock.startAt);
   const amount = order.amount === undefined ? undefined : formatAmount(order.amount, order.currency);
@@ -98,6 +100,7 @@ export function OrderDetail({
           clock={clock}
           events={data.events}
           evidence={data.evidence}
+          shop={data.shop}
           now={now}
           onOpen={() => undefined}
         />
@@ -107,7 +110,14 @@ export function OrderDetail({
       </Fold>
       {data && (
         <Fold id="drafts" title={t('detail_drafts')}>
-          <DraftsPanel order={order} clock={clock} events={data.events} evidence={data.evidence} now={now} />
+          <DraftsPanel
+            order={order}
+            clock={clock}
+            events={data.events}
+            evidence={data.evidence}
+            shop={data.shop}
+            now={now}
+          />
         </Fold>
       )}
       {data && (

@@ -12,7 +12,8 @@ import type { ChannelMeta, DraftChannel, DraftLadderStep } from './types';
  * - wechat 300: the WeChat Pay complaint form is the tighter of the two; 300 holds the facts and the ask.
  * - invalid_key 1500: sent by e-mail or a ticket; room for the masked key, the redemption message, the facts, the
  *   evidence and the citation (a key that "was delivered" is exactly where the shop argues, so the law stays in).
- * - c12315 / heimao: structured forms; each field carries its own limit (see their builders), the body has none.
+ * - c12315 / heimao / c12377: structured forms; each field carries its own limit (see their builders), the body has
+ *   none.
  */
 
 /** Every channel, in ladder order: the order the popup offers the buttons in. */
@@ -54,6 +55,13 @@ export const CHANNELS: readonly ChannelMeta[] = [
   },
   { id: 'c12315', step: 'regulator_complaint', label: { zh_CN: '12315 投诉', en: '12315 complaint' }, cites: true },
   { id: 'heimao', step: 'regulator_complaint', label: { zh_CN: '黑猫投诉', en: 'Heimao complaint' }, cites: true },
+  // A report of the site, not a claim against a seller: no law of sale to cite (and no refund to ask for).
+  {
+    id: 'c12377',
+    step: 'regulator_complaint',
+    label: { zh_CN: '网信办 12377 举报', en: 'CAC 12377 report' },
+    cites: false,
+  },
 ];
 
 /** All channel ids, in ladder order. */

@@ -42,6 +42,8 @@ export interface Facts {
   shop?: string;
   shopContact?: string;
   company?: string;
+  /** ICP 备案 number a page of the shop showed. */
+  icp?: string;
   product?: string;
   amount?: string;
   payMethod?: string;
@@ -62,6 +64,15 @@ export interface Facts {
   callbackSuspected: boolean;
   /** Keys were seen on the order page (or it says delivered): the draft must not claim the page showed none. */
   keysShown: boolean;
+  /** The buyer entered the order by hand (`entry: 'buyer'`). */
+  enteredByBuyer: boolean;
+  /**
+   * A shop page showed the order: false for an order entered by hand and not seen on a page since, whose drafts then
+   * state no page status and no time the page was seen.
+   */
+  pageSeen: boolean;
+  /** The buyer contacted the shop or complained (a user action on the timeline). */
+  contacted: boolean;
   lastSeen?: string;
   contact?: string;
   contactMasked?: string;
@@ -178,6 +189,15 @@ export function collectFacts(channel: DraftChannel, input: DraftInput): Facts {
   const done = doneOf(events, channel, locale, p);
   const contact = cleanText(order.contact, CAP.contact);
   const paidAt = order.paidAt ? formatChinaTime(order.paidAt, locale) : undefined;
+  const enteredByBuyer = order.entry === 'buyer';
+  // A later sighting of a hand-entered order adds a status change or keys when the page differs from the entry; one
+  // showing the same status adds no event, so such an order stays "not seen" here: it errs on the side of no claim.
+  const pageSeen =
+    !enteredByBuyer ||
+    events.some((e) => e.kind === 'status_changed' || e.kind === 'card_keys_found' || e.kind === 'payment_page_seen');
+  const status = pageSeen
+    ? p.statusWithRaw(statusKind !== 'unknown' ? p.status[statusKind] : undefined, statusRaw)
+    : undefined;
 
   return {
     locale,
@@ -190,6 +210,7 @@ export function collectFacts(channel: DraftChannel, input: DraftInput): Facts {
     shop: p.shop(shopName, site),
     shopContact: cleanText(input.shop?.contact, CAP.contact),
     company: cleanText(input.shop?.company, CAP.shop),
+    icp: cleanText(input.shop?.icp, CAP.icp),
     product: productName ? p.product(productName, quantity) : undefined,
     amount: typeof order.amount === 'number' ? formatAmount(order.amount, order.currency) : undefined,
     payMethod: payMethodRaw,
@@ -202,14 +223,19 @@ export function collectFacts(channel: DraftChannel, input: DraftInput): Facts {
     overdueBy,
     waited: elapsed ? p.waited(elapsed, window, overdueBy) : undefined,
     statusKind,
-    status: p.statusWithRaw(statusKind !== 'unknown' ? p.status[statusKind] : undefined, statusRaw),
-    statusShort: statusRaw ?? (statusKind !== 'unknown' ? p.status[statusKind] : undefined),
+    status,
+    statusShort: pageSeen ? (statusRaw ?? (statusKind !== 'unknown' ? p.status[statusKind] : undefined)) : undefined,
     callbackSuspected,
     keysShown:
       statusKind === 'delivered' ||
       (order.cardKeys ?? []).some((k) => typeof k === 'string' && k.trim() !== '') ||
       events.some((e) => e.kind === 'card_keys_found'),
-    lastSeen: plausible(order.lastSeenAt) ? formatChinaTime(order.lastSeenAt, locale) : undefined,
+    enteredByBuyer,
+    pageSeen,
+    contacted: events.some(
+      (e) => e.kind === 'user_action' && (e.action === 'contacted_support' || e.action === 'complained'),
+    ),
+    lastSeen: pageSeen && plausible(order.lastSeenAt) ? formatChinaTime(order.lastSeenAt, locale) : undefined,
     contact,
     contactMasked: contact ? maskContact(contact) : undefined,
     timeline: capMiddle(timeline, MAX_TIMELINE),

@@ -20,6 +20,8 @@ export const CAP = {
   shop: 40,
   note: 40,
   message: 100,
+  /** 京ICP备12345678号-1 and the longest real forms (省 + 公网安备 numbers are not ICP numbers) stay well under this. */
+  icp: 40,
 };
 /** Earlier than 2000-01-01 is not a real time of a shop order (0, a seconds-for-ms mix-up ...). */
 const MIN_PLAUSIBLE_MS = 946_684_800_000;
@@ -52,7 +54,12 @@ export function timelineOf(input: DraftInput, events: EventRecord[], p: Phrases)
   if (!has('payment_seen')) add(order.paymentSeenAt, p.timeline.paymentSeen);
   if (!has('user_paid')) add(order.userPaidAt, p.timeline.userPaid);
   for (const e of events) {
-    if (e.kind === 'first_seen') add(e.at, p.timeline.firstSeen(status(e.status, e.statusText)));
+    // An order the buyer entered by hand was not seen on a page then: its first record says so, not a page status.
+    if (e.kind === 'first_seen')
+      add(
+        e.at,
+        order.entry === 'buyer' ? p.timeline.enteredByBuyer : p.timeline.firstSeen(status(e.status, e.statusText)),
+      );
     else if (e.kind === 'status_changed') {
       const s = status(e.status, e.statusText);
       if (s) add(e.at, p.timeline.statusChanged(s));

@@ -5,6 +5,7 @@
 import { buildAlipay } from './builders/alipay';
 import type { Builder } from './builders/builder';
 import { build12315 } from './builders/c12315';
+import { build12377 } from './builders/c12377';
 import { buildChat } from './builders/chat';
 import { buildHeimao } from './builders/heimao';
 import { buildInvalidKey } from './builders/invalid-key';
@@ -22,6 +23,7 @@ const BUILDERS: Record<DraftChannel, Builder> = {
   wechat: buildWechat,
   c12315: build12315,
   heimao: buildHeimao,
+  c12377: build12377,
 };
 
 /**

@@ -28,6 +28,10 @@ export interface FactLabels {
   key: string;
   deliveredAt: string;
   redemption: string;
+  /** Where the order's facts come from (shown for an order the buyer entered by hand). */
+  source: string;
+  host: string;
+  icp: string;
 }
 
 /** Section headings. */
@@ -70,6 +74,8 @@ export interface Phrases {
     userPaid: string;
     callbackSuspected: string;
     keysFound: string;
+    /** The first record of an order the buyer entered by hand (no shop page showed it then). */
+    enteredByBuyer: string;
     firstSeen: (status: string | undefined) => string;
     statusChanged: (status: string) => string;
   };
@@ -95,6 +101,8 @@ export interface Phrases {
   /** Citation and disclaimer in one line, for short fields. */
   citeShort: string;
   disclaimer: string;
+  /** The value of `label.source` for an order the buyer entered by hand. */
+  enteredByBuyer: string;
 }
 
 const ZH: Phrases = {
@@ -147,6 +155,9 @@ const ZH: Phrases = {
     key: '卡密',
     deliveredAt: '发卡时间',
     redemption: '兑换提示',
+    source: '订单信息来源',
+    host: '域名',
+    icp: 'ICP备案号',
   },
   heading: {
     order: '订单信息',
@@ -178,6 +189,7 @@ const ZH: Phrases = {
     userPaid: '确认已付款',
     callbackSuspected: '已付款但订单仍显示待支付（疑似支付回调失败）',
     keysFound: '订单页出现卡密',
+    enteredByBuyer: '本人手动登记订单（依据付款记录）',
     firstSeen: (status) => (status ? `首次记录订单，状态：${status}` : '首次记录订单'),
     statusChanged: (status) => `订单状态变为：${status}`,
   },
@@ -208,6 +220,7 @@ const ZH: Phrases = {
     '参考：《电子商务法》第二十条、第五十一条（在线传输交付的，以进入买方指定系统并能检索识别的时间为交付时间）；《消费者权益保护法》第五十三条（以预收款方式提供商品未按约定提供的，应按消费者要求履行约定或退回预付款）。我认为无法使用的卡密不属于按约定交付。',
   citeShort: '参考《电子商务法》第二十条、第五十一条，《消费者权益保护法》第五十三条（仅供参考，不构成法律意见）。',
   disclaimer: '以上条文仅供参考，不构成法律意见。',
+  enteredByBuyer: '本人依据付款记录手动登记（非订单页读取）',
 };
 
 const EN: Phrases = {
@@ -260,6 +273,9 @@ const EN: Phrases = {
     key: 'Card key',
     deliveredAt: 'Delivered at',
     redemption: 'Redemption message',
+    source: 'Order details from',
+    host: 'Domain',
+    icp: 'ICP filing no.',
   },
   heading: {
     order: 'Order',
@@ -291,6 +307,7 @@ const EN: Phrases = {
     userPaid: 'buyer confirmed the payment',
     callbackSuspected: 'paid, but the order still shows awaiting payment (the payment callback likely failed)',
     keysFound: 'card key shown on the order page',
+    enteredByBuyer: 'order entered by the buyer (from the payment record)',
     firstSeen: (status) => (status ? `order first recorded, status: ${status}` : 'order first recorded'),
     statusChanged: (status) => `status changed to: ${status}`,
   },
@@ -321,6 +338,7 @@ const EN: Phrases = {
     "For reference: PRC E-Commerce Law arts. 20 and 51 (goods sent online are delivered when they enter the buyer's designated system and can be retrieved); Consumer Rights Protection Law art. 53 (prepaid goods not supplied as agreed: perform or refund, as the consumer chooses). In my view a key that cannot be used is not delivery as agreed.",
   citeShort: 'Ref.: E-Commerce Law arts. 20, 51; Consumer Protection Law art. 53 (reference, not legal advice).',
   disclaimer: 'These provisions are cited for reference only; this is not legal advice.',
+  enteredByBuyer: "the buyer's own entry from the payment record (not read from the order page)",
 };
 
 /** The vocabulary of a locale. */

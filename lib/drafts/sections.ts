@@ -34,6 +34,7 @@ export function orderLines(f: Facts, opts: { maskContact?: boolean; withKey?: bo
     [p.label.waited, f.problem === 'not_delivered' ? f.waited : undefined],
     [p.label.status, f.status],
     [p.label.recipient, contact],
+    [p.label.source, f.enteredByBuyer ? p.enteredByBuyer : undefined],
   ];
   if (opts.withKey && f.key) {
     pairs.push(

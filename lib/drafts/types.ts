@@ -11,9 +11,10 @@ export type DraftLocale = 'zh_CN' | 'en';
  * - `wechat`: 微信支付投诉 description (with the in-app path);
  * - `c12315`: 12315 complaint in the structure the platform asks for;
  * - `heimao`: 黑猫投诉 title, description and 诉求;
+ * - `c12377`: 网信办 12377 report of the shop's site (违法和不良信息举报; not a refund channel);
  * - `invalid_key`: message to the shop about a delivered key that does not work (卡密无效/已被使用).
  */
-export type DraftChannel = 'chat' | 'ticket' | 'alipay' | 'wechat' | 'c12315' | 'heimao' | 'invalid_key';
+export type DraftChannel = 'chat' | 'ticket' | 'alipay' | 'wechat' | 'c12315' | 'heimao' | 'c12377' | 'invalid_key';
 
 /** The escalation-ladder step a channel belongs to (the step the clock says is current is offered first). */
 export type DraftLadderStep = 'contact_support' | 'payment_complaint' | 'regulator_complaint';
@@ -62,8 +63,11 @@ export interface DraftInput {
   now: number;
   locale: DraftLocale;
   clock?: DraftClock;
-  /** Facts about the shop found elsewhere (its page footer, the user's notes). */
-  shop?: { name?: string; contact?: string; company?: string };
+  /**
+   * Facts about the shop found elsewhere (its page footer, the user's notes). `icp`: the ICP 备案 number a page of the
+   * shop showed (the `shops` table), as printed there.
+   */
+  shop?: { name?: string; contact?: string; company?: string; icp?: string };
   /** Epoch ms by which the shop must deliver or refund (ticket / invalid key); computed when absent. */
   deadline?: number;
   /** Set for a delivered key that does not work: every channel then tells that story instead of non-delivery. */

@@ -126,15 +126,15 @@ const L = {
 
 describe('channel table', () => {
   it('has one entry per channel, each with labels in both locales and a ladder step', () => {
-    expect(new Set(ALL).size).toBe(7);
-    expect(ALL).toEqual(['chat', 'ticket', 'invalid_key', 'alipay', 'wechat', 'c12315', 'heimao']);
+    expect(new Set(ALL).size).toBe(8);
+    expect(ALL).toEqual(['chat', 'ticket', 'invalid_key', 'alipay', 'wechat', 'c12315', 'heimao', 'c12377']);
     for (const c of CHANNELS) {
       expect(c.label.zh_CN.length).toBeGreaterThan(0);
       expect(c.label.en.length).toBeGreaterThan(0);
       expect(['contact_support', 'payment_complaint', 'regulator_complaint']).toContain(c.step);
     }
     expect(channelsForStep('payment_complaint')).toEqual(['alipay', 'wechat']);
-    expect(channelsForStep('regulator_complaint')).toEqual(['c12315', 'heimao']);
+    expect(channelsForStep('regulator_complaint')).toEqual(['c12315', 'heimao', 'c12377']);
     expect(channelMeta('chat').limit).toBe(300);
     expect(() => channelMeta('fax' as DraftChannel)).toThrow();
   });
@@ -493,5 +493,126 @@ describe('invalid key (卡密无效 / 已被使用)', () => {
       keyIssue: {},
     });
     expect(d.body).toContain('于 2026-11-30 14:20（UTC+8） 发放的卡密 ********7777 无法使用。');
+  });
+});
+
+/** The value of a draft's form field by its label. */
+const fieldOf = (d: Draft, label: string): string => d.fields?.find((f) => f.label === label)?.value ?? '';
+
+describe('c12377 (网信办 违法和不良信息举报)', () => {
+  it("names the site by URL, host and the ICP number a page of it showed, and never the order URL's token", () => {
+    const d = buildDraft('c12377', { ...input('zh_CN'), shop: { icp: '京ICP备12345678号-1' } });
+    expect(d.fields?.map((f) => f.label)).toEqual(['被举报网站', '举报类型', '举报内容', '证据清单', '举报诉求']);
+    expect(fieldOf(d, '被举报网站')).toBe(
+      '网站名称：ka.example.com\n网址：https://ka.example.com/\n域名：ka.example.com\nICP备案号：京ICP备12345678号-1',
+    );
+    expect(d.body).not.toContain('s3cret');
+    // The ICP number is there, so no tip on how to look one up.
+    expect(d.tips?.join('\n')).not.toContain('beian.miit.gov.cn');
+  });
+
+  it('asks for the ICP number, and says where to look it up, when no page showed one', () => {
+    for (const locale of LOCALES) {
+      const d = draft('c12377', locale);
+      expect(d.body).toContain(locale === 'zh_CN' ? '网站页面未显示ICP备案号' : 'no page of the site showed an ICP');
+      expect(d.tips?.join('\n')).toContain('beian.miit.gov.cn');
+    }
+  });
+
+  it('states what was paid and when, what was promised, the contacts tried and the evidence kept', () => {
+    const d = draft('c12377', 'zh_CN');
+    const facts = fieldOf(d, '举报内容');
+    expect(facts).toContain(`订单 ${ORDER_NO} 于 2026-11-30 14:05（UTC+8） 支付成功 ¥29.90（易支付-支付宝）`);
+    expect(facts).toContain('网站承诺 1天 内发货。');
+    expect(facts).toContain('【已采取的措施】\n2026-11-30 14:45（UTC+8） 已联系商家客服');
+    expect(fieldOf(d, '举报类型')).toBe('涉嫌网络诈骗：收款后不发货，联系商家未获处理');
+    expect(fieldOf(d, '证据清单')).toMatch(/^1\. 订单页截图，2026-11-30 14:06:12（UTC\+8），SHA-256 3f2a9c0d1e4b$/m);
+    // A report read by an authority: the recipient account is kept to what identifies it.
+    expect(d.body).not.toContain('buyer@qq.com');
+    expect(d.body).toContain('bu****@qq.com');
+  });
+
+  it('says how far past the promise the order is, and leaves "not resolved" out when the shop was never contacted', () => {
+    const d = buildDraft('c12377', {
+      ...input('en'),
+      events: [],
+      clock: { elapsedMs: 3 * 86_400_000, windowMs: 86_400_000, overdue: true },
+    });
+    expect(fieldOf(d, 'Report')).toContain('The site promises delivery within 1 day; it is now 2 days overdue.');
+    expect(fieldOf(d, 'Type')).toBe('Suspected online fraud: took payment and delivered nothing');
+  });
+
+  it('says plainly, in the request and first among the tips, that 12377 is not a refund channel', () => {
+    const zh = draft('c12377', 'zh_CN');
+    expect(fieldOf(zh, '举报诉求')).toContain('12377 不是退款渠道');
+    expect(zh.tips?.[0]).toContain('不是退款渠道');
+    expect(zh.path).toContain('12377.cn');
+    const en = draft('c12377', 'en');
+    expect(fieldOf(en, 'Request')).toContain('12377 is not a refund channel');
+    expect(en.tips?.[0]).toContain('not a refund channel');
+    // It asks the authority for no money: no refund demand and no law of sale.
+    expect(zh.body).not.toMatch(/请求全额退款|要求商家退还|第五十三条/);
+  });
+
+  it('tells the broken-key story when a key issue is reported', () => {
+    const d = buildDraft('c12377', { ...input('zh_CN'), keyIssue: KEY_ISSUE });
+    expect(fieldOf(d, '举报类型')).toBe('涉嫌网络诈骗：收款后发放无法使用的卡密，联系商家未获处理');
+    expect(d.body).toContain('********9X2Z');
+    expect(d.body).not.toContain('ABCD-EFGH');
+  });
+});
+
+describe('an order the buyer entered by hand', () => {
+  const buyerOrder = (): OrderRecord =>
+    order({ entry: 'buyer', status: 'paid', statusText: undefined, lastSeenAt: at('2026-11-30T15:00:00+08:00') });
+  const entered: EventRecord[] = [
+    { orderId: 7, kind: 'first_seen', at: at('2026-11-30T15:00:00+08:00'), status: 'paid', detail: 'buyer' },
+  ];
+
+  it('says where its facts come from and that the buyer entered it, in the drafts that list the facts', () => {
+    for (const channel of ['ticket', 'c12315', 'heimao', 'c12377'] as const) {
+      const zh = buildDraft(channel, { ...input('zh_CN'), order: buyerOrder(), events: entered });
+      expect(zh.body).toContain('订单信息来源：本人依据付款记录手动登记（非订单页读取）');
+      const en = buildDraft(channel, { ...input('en'), order: buyerOrder(), events: entered });
+      expect(en.body).toContain("Order details from: the buyer's own entry from the payment record");
+    }
+    const d = buildDraft('c12315', { ...input('zh_CN'), order: buyerOrder(), events: entered });
+    expect(d.body).toContain('2026-11-30 15:00（UTC+8） 本人手动登记订单（依据付款记录）');
+    expect(d.body).not.toContain('首次记录订单');
+  });
+
+  it('claims nothing about an order page KamiGuard never read', () => {
+    for (const channel of ALL) {
+      const d = buildDraft(channel, { ...input('zh_CN'), order: buyerOrder(), events: entered });
+      expect(text(d)).not.toMatch(/订单页(目前)?显示|截至 .*订单页|订单状态：/);
+      expect(traces(text(d))).toEqual([]);
+    }
+    expect(buildDraft('alipay', { ...input('zh_CN'), order: buyerOrder(), events: entered }).body).toContain(
+      '如商家答复“已发货”，与事实不符：本人至今未收到任何卡密/激活码。',
+    );
+    const en = buildDraft('alipay', { ...input('en'), order: buyerOrder(), events: entered });
+    expect(en.body).toContain(
+      'A "delivered" reply would be untrue: I have received no card key or activation code at all.',
+    );
+  });
+
+  it('states the page again once a shop page showed the order differently', () => {
+    const seen: EventRecord[] = [
+      ...entered,
+      {
+        orderId: 7,
+        kind: 'status_changed',
+        at: at('2026-11-30T16:00:00+08:00'),
+        status: 'processing',
+        previousStatus: 'paid',
+        statusText: '正在处理',
+      },
+    ];
+    const d = buildDraft('alipay', {
+      ...input('zh_CN'),
+      order: { ...buyerOrder(), status: 'processing', statusText: '正在处理' },
+      events: seen,
+    });
+    expect(d.body).toContain('订单页显示“正在处理”，没有任何卡密');
   });
 });

@@ -75,6 +75,12 @@ export function rebuttal(f: Facts): string | undefined {
   }
   // Keys were seen on the page: "no key was shown" would be false, and a false claim loses the whole complaint.
   if (f.keysShown) return undefined;
+  // An order entered by hand whose page KamiGuard never read: say what the buyer knows, claim nothing of the page.
+  if (!f.pageSeen) {
+    return zh
+      ? '如商家答复“已发货”，与事实不符：本人至今未收到任何卡密/激活码。'
+      : 'A "delivered" reply would be untrue: I have received no card key or activation code at all.';
+  }
   let shows: string;
   if (zh) {
     if (f.callbackSuspected) shows = '订单页仍显示“待支付”且没有任何卡密';
