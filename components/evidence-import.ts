@@ -3,7 +3,7 @@ import { addEvidence, compressImage } from '@/lib/evidence';
 import { t } from '@/lib/i18n';
 
 /** Largest file taken: a phone screenshot is a few MB; anything far bigger is not a receipt or a chat. */
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
+export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 /** What an import did: files stored, and files whose stored bytes were already evidence of this kind. */
 export interface ImportResult {

@@ -1,10 +1,28 @@
 import { useState } from 'react';
 import { t } from '@/lib/i18n';
-import { Icon } from './icons';
+import { Icon, type IconName } from './icons';
+
+/** The extension's own pages the header opens in a tab (a file picker would close the toolbar popup). */
+type PagePath = '/add-order.html' | '/shop-record.html';
+
+/** Opens one of the extension's pages in a new tab. */
+export function openExtensionPage(path: PagePath): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(path) });
+}
+
+/** An icon-only header button: its name is the visually hidden text (and the tooltip). */
+function IconLink({ icon, label, path }: { icon: IconName; label: string; path: PagePath }): React.JSX.Element {
+  return (
+    <button type="button" className="icon-button" title={label} onClick={() => openExtensionPage(path)}>
+      <Icon name={icon} />
+      <span className="sr-only">{label}</span>
+    </button>
+  );
+}
 
 /**
- * The popup header's actions. This is the one place for entries beside the title (scan this page, settings; the
- * onboarding work adds "add an order by hand" and "shop record" here): keep each a small button or link.
+ * The popup header's actions. This is the one place for entries beside the title (scan this page, add an order by
+ * hand, the shop record, settings): keep each a small button or link.
  */
 export function HeaderActions({ onNote }: { onNote: (note: string) => void }): React.JSX.Element {
   const [busy, setBusy] = useState(false);
@@ -25,6 +43,8 @@ export function HeaderActions({ onNote }: { onNote: (note: string) => void }): R
         <Icon name="scan" />
         <span>{t('popup_scan')}</span>
       </button>
+      <IconLink icon="plus" label={t('popup_add_order')} path="/add-order.html" />
+      <IconLink icon="chart" label={t('popup_shop_record')} path="/shop-record.html" />
       <button
         type="button"
         className="icon-button"

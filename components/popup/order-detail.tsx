@@ -14,7 +14,7 @@ import { Icon } from './icons';
 import { LadderView } from './ladder-view';
 import { OrderControls } from './order-controls';
 import { OrderFacts } from './order-facts';
-import { StatusBadge, statusNote } from './status-badge';
+import { EntryTag, StatusBadge, statusNote } from './status-badge';
 import { TimelineView } from './timeline-view';
 import { WatchStatus, WatchToggle } from './watch-status';
 
@@ -76,6 +76,11 @@ export function OrderDetail({
           )}
           {order.statusText && <span className="muted"> · “{order.statusText}”</span>}
         </p>
+        {order.entry === 'buyer' && (
+          <p className="entry-note" data-testid="entry-note">
+            <EntryTag /> {t('detail_entry_buyer')}
+          </p>
+        )}
         {note && (
           <p className="status-note" data-testid="status-note">
             {note}

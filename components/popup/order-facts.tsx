@@ -16,6 +16,10 @@ export function OrderFacts({ order }: { order: OrderRecord }): React.JSX.Element
     ['facts_paid_at', order.paidAt && formatChinaTime(order.paidAt, locale)],
     ['facts_contact', order.contact],
     ['facts_delivery', order.deliveryMode && t(`delivery_${order.deliveryMode}`)],
+    [
+      'facts_entry',
+      order.entry === 'buyer' ? t('facts_entry_buyer') : order.entry === 'page' ? t('facts_entry_page') : undefined,
+    ],
   ];
   return (
     <section className="facts">

@@ -5,7 +5,7 @@ import { nextAction, type ListGroup } from '@/lib/order-list';
 import type { OrderClock } from '@/lib/reminders/clocks';
 import { ClockBar } from './clock-bar';
 import { NextStepButton } from './next-step-button';
-import { StatusBadge, statusNote } from './status-badge';
+import { EntryTag, StatusBadge, statusNote } from './status-badge';
 
 /**
  * One order in the list, status first (as a parcel tracker's card): the status in words, what was bought where and
@@ -50,6 +50,7 @@ export const OrderRow = memo(function OrderRow({
           <span className="order-no">
             {t('popup_order_no')} <span data-testid="order-no">{order.orderNo}</span>
           </span>
+          {order.entry === 'buyer' && <EntryTag />}
         </span>
         {note && <span className="status-note">{note}</span>}
       </button>

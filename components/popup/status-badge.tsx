@@ -29,3 +29,13 @@ export function statusNote(order: OrderRecord, firstSeenDone: boolean): string |
   if (firstSeenDone) return t(order.status === 'refunded' ? 'popup_first_seen_refunded' : 'popup_first_seen_delivered');
   return undefined;
 }
+
+/** The mark of an order the buyer entered by hand: its facts are the buyer's own, not what a shop page showed. */
+export function EntryTag(): React.JSX.Element {
+  return (
+    <span className="entry-tag" data-testid="entry-buyer" title={t('popup_entry_buyer_title')}>
+      <Icon name="pen" size={12} />
+      {t('popup_entry_buyer')}
+    </span>
+  );
+}

@@ -5,6 +5,7 @@ import { uiLocale } from '@/lib/ui-locale';
 
 /** A line of the timeline: the event's kind in words, plus what it carries (status, step, channel). */
 function describe(e: EventRecord): string {
+  if (e.kind === 'first_seen' && e.detail === 'buyer') return t('event_entered_by_buyer');
   const what = t(`event_${e.kind}`);
   const extra =
     e.status !== undefined ? t(`status_${e.status}`) + (e.statusText ? ` “${e.statusText}”` : '') : (e.detail ?? '');

@@ -1,4 +1,4 @@
-import { getDb, recordPaymentSeen } from '@/lib/db';
+import { addBuyerOrder, getDb, recordPaymentSeen } from '@/lib/db';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { injectExtractor } from '@/lib/background/inject';
 import { afterSighting } from '@/lib/background/after-sighting';
@@ -12,6 +12,7 @@ import {
   manualCaptureHandler,
 } from '@/lib/background/manual-capture';
 import { applyOrderAction } from '@/lib/background/order-actions';
+import { openOnboardingOnInstall } from '@/lib/background/onboarding';
 import { openOrderPage } from '@/lib/background/open-order';
 import { autoStampAfterStatusChange, handleStampManifest, handleStampOrder } from '@/lib/background/timestamp';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
@@ -19,6 +20,7 @@ import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
 import {
+  AddOrderSchema,
   CaptureTabSchema,
   OrderActionMessageSchema,
   StampManifestSchema,
@@ -146,6 +148,14 @@ export default defineBackground(() => {
     return handleStampManifest(stampDeps, parseMessage(StampManifestSchema, data).manifest);
   });
 
+  // An order the buyer entered by hand (onboarding, add-order page): stored as entered by the buyer, reminders armed.
+  onMessage('addOrder', async ({ data, sender }) => {
+    fromExtensionPage(sender);
+    const result = await addBuyerOrder(db, parseMessage(AddOrderSchema, data), Date.now());
+    await rescheduleOrder(db, api, result.orderId, Date.now());
+    return result;
+  });
+
   onMessage('settingsChanged', async ({ sender }) => {
     fromExtensionPage(sender);
     await rebuildAll(true);
@@ -200,9 +210,10 @@ export default defineBackground(() => {
     const { openOrderId } = await onNotificationButton(db, api, id, index, Date.now());
     if (openOrderId !== undefined) await openOrderPage(openOrderId);
   });
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     void rebuildAll();
     createCaptureMenu();
+    void openOnboardingOnInstall(reason);
   });
   browser.runtime.onStartup.addListener(() => void rebuildAll());
   void rebuildAll();

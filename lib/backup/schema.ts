@@ -50,6 +50,7 @@ export const OrderSchema = v.looseObject({
   pageWindowMinutes: v.optional(finite),
   resolvedAt: v.optional(finite),
   outcome: v.optional(v.picklist(ORDER_OUTCOMES)),
+  entry: v.optional(v.picklist(['page', 'buyer'])),
 });
 
 export const EventSchema = v.looseObject({

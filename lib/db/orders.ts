@@ -68,6 +68,7 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
         firstSeenAt: s.at,
         lastSeenAt: s.at,
         pageWindowMinutes: s.pageWindowMinutes,
+        entry: 'page',
       };
       dropUndefined(record);
       const orderId = (await db.orders.add(record)) as number;
@@ -148,6 +149,65 @@ function pickFacts(order: ExtractedOrder): Partial<OrderRecord> {
 
 function dropUndefined(record: object): void {
   for (const [k, v] of Object.entries(record)) if (v === undefined) delete (record as Record<string, unknown>)[k];
+}
+
+/** An order the buyer entered by hand, as the background stores it (the add-order message, validated). */
+export interface BuyerOrderInput {
+  site: string;
+  url: string;
+  orderNo: string;
+  productName?: string;
+  amount: number;
+  currency: string;
+  paymentMethod?: string;
+  /** ISO 8601 with its zone, from the buyer's payment bill: the clock starts here. */
+  paidAt: string;
+  contact?: string;
+  windowMinutes?: number;
+}
+
+/** Adapter id of hand-entered orders (the `platform` field names where facts came from). */
+export const BUYER_PLATFORM = 'manual';
+
+/**
+ * Stores an order the buyer entered by hand: `entry: 'buyer'`, status paid (the buyer says the money left), its first
+ * timeline event marked `detail: 'buyer'`, chained like any other. The clock then runs from the stated payment time.
+ * When the shop's order of that number is already stored (picked up from a page, or entered before), nothing is
+ * changed: what a page showed is not overwritten by what was typed, and the same entry twice adds nothing.
+ */
+export async function addBuyerOrder(
+  db: KamiGuardDb,
+  input: BuyerOrderInput,
+  now: number,
+): Promise<{ orderId: number; created: boolean }> {
+  return db.transaction('rw', chainTables(db), async () => {
+    const existing = await db.orders.where('[site+orderNo]').equals([input.site, input.orderNo]).first();
+    if (existing) return { orderId: existing.id!, created: false };
+    const record: OrderRecord = {
+      platform: BUYER_PLATFORM,
+      orderNo: input.orderNo,
+      productName: input.productName,
+      amount: input.amount,
+      currency: input.currency,
+      paymentMethod: input.paymentMethod,
+      paidAt: input.paidAt,
+      status: 'paid',
+      contact: input.contact,
+      site: input.site,
+      url: input.url,
+      urls: [input.url],
+      firstSeenAt: now,
+      lastSeenAt: now,
+      windowMinutes: input.windowMinutes,
+      entry: 'buyer',
+    };
+    dropUndefined(record);
+    const orderId = (await db.orders.add(record)) as number;
+    await appendEventsChained(db, [
+      { orderId, kind: 'first_seen', at: now, status: 'paid', url: input.url, detail: 'buyer' },
+    ]);
+    return { orderId, created: true };
+  });
 }
 
 /** The order's timeline, oldest first. */

@@ -42,6 +42,7 @@ export async function recordPaymentSeen(db: KamiGuardDb, p: PaymentSighting): Pr
         firstSeenAt: p.at,
         lastSeenAt: p.at,
         paymentSeenAt: p.at,
+        entry: 'page',
         ...(p.amount !== undefined ? { amount: p.amount, currency: 'CNY' } : {}),
         ...(p.productName ? { productName: p.productName } : {}),
       };

@@ -152,6 +152,7 @@ function factRows(order: Record<string, unknown>, offset: number): SafeHtml[] {
   const cardKeys = Array.isArray(order.cardKeys) ? order.cardKeys.map((k) => String(k)).join('\n') : undefined;
   const rows: [SafeHtml, unknown][] = [
     [biText('订单号', 'Order no.'), html`<span class="mono">${str(order.orderNo)}</span>`],
+    [biText('订单来源', 'Entry'), entryLabel(order.entry)],
     [biText('网站', 'Site'), str(order.site)],
     [biText('平台', 'Platform'), str(order.platform)],
     [biText('商品', 'Product'), str(order.productName)],
@@ -181,8 +182,25 @@ function factRows(order: Record<string, unknown>, offset: number): SafeHtml[] {
   return kvRows(rows);
 }
 
+/**
+ * Where the order came from: read from a shop page, or entered by the buyer by hand (whose facts are the buyer's own
+ * statement from the payment record, and a reader of the report must be able to tell).
+ */
+function entryLabel(entry: unknown): SafeHtml | undefined {
+  if (entry === 'buyer')
+    return html`<b
+      >${biText('买家手动录入（依据付款记录，非从订单页读取）', 'entered by the buyer by hand (from the payment record, not read from an order page)')}</b
+    >`;
+  if (entry === 'page') return biText('从商店订单页读取', 'read from the shop’s order page');
+  return undefined;
+}
+
 function eventSummary(record: Partial<EventRecord>): SafeHtml {
   const parts: (SafeHtml | string)[] = [];
+  if (record.kind === 'first_seen' && record.detail === 'buyer') {
+    parts.push(biText('买家手动录入', 'entered by the buyer'));
+    return html`${statusLabel(record.status)} · ${parts[0]!}`;
+  }
   if (record.kind === 'status_changed') {
     parts.push(html`${statusLabel(record.previousStatus)} → ${statusLabel(record.status)}`);
   } else if (record.status) {
@@ -457,7 +475,13 @@ export function renderReport(input: ReportInput): string {
   const summary = input.orders.map(
     (o, i) =>
       html`<tr>
-        <td><a href="#order-${i}" class="mono">${str(o.order.orderNo)}</a></td>
+        <td>
+          <a href="#order-${i}" class="mono">${str(o.order.orderNo)}</a>${
+            o.order.entry === 'buyer'
+              ? html` <small class="entry">${biText('手动录入', 'entered by hand')}</small>`
+              : ''
+          }
+        </td>
         <td>${str(o.order.site)}</td>
         <td>${str(o.order.productName)}</td>
         <td>${statusLabel(o.order.status)}</td>

@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { TimestampFacts } from '@/lib/db/types';
 import type { TimestampErrorCode, TimestampInfo } from '@/lib/evidence/timestamp';
 import type {
+  AddOrderData,
   CaptureTabData,
   OrderActionMessage,
   OrdersSeenData,
@@ -50,6 +51,11 @@ export interface ProtocolMap {
   stampManifest(data: StampManifestData): StampManifestReply;
   /** background → offscreen document (Chromium): read a page a background check fetched (lib/watch). */
   parsePage(data: ParsePageData): PageReading;
+  /**
+   * extension page → background: store an order the buyer entered by hand and arm its reminders. `created` is false
+   * when the shop's order of that number was already stored (it is left as it was).
+   */
+  addOrder(data: AddOrderData): { orderId: number; created: boolean };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -110,6 +110,31 @@ export const OrderActionMessageSchema = v.strictObject({
 export type OrderAction = v.InferOutput<typeof OrderActionSchema>;
 export type OrderActionMessage = v.InferOutput<typeof OrderActionMessageSchema>;
 
+/** Host of a shop as `OrderRecord.site` stores it (`URL.host`: lower case, with a port when there is one). */
+const shopHost = v.pipe(v.string(), v.maxLength(255), v.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/));
+
+/**
+ * extension page → background: an order the buyer entered by hand (its page is gone, or never showed an order). The
+ * onboarding and add-order pages check the form first (lib/order-entry) and send exactly this; the background checks
+ * it again, as it does every message.
+ */
+export const AddOrderSchema = v.strictObject({
+  site: shopHost,
+  /** The shop page the buyer gave: the order page, or the shop's home page. */
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:\/\//)),
+  orderNo: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(LIMITS.orderNo)),
+  productName: v.optional(text()),
+  amount: v.pipe(v.number(), v.finite(), v.minValue(0.01), v.maxValue(1e9)),
+  currency: v.picklist(['CNY', 'USDT']),
+  paymentMethod: v.optional(text(32)),
+  /** From the buyer's payment bill (Alipay / WeChat), ISO 8601 with its zone. */
+  paidAt: isoTime,
+  contact: v.optional(text(LIMITS.contact)),
+  /** The promised window the buyer read on the shop; absent = the shop's or the default window. */
+  windowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 30))),
+});
+export type AddOrderData = v.InferOutput<typeof AddOrderSchema>;
+
 /** extension page → background: capture the active tab as evidence for an order. */
 export const CaptureTabSchema = v.strictObject({
   orderId: v.pipe(v.number(), v.integer(), v.minValue(1)),

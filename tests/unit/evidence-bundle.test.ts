@@ -7,6 +7,7 @@ import type { OrderRecord } from '@/lib/db/types';
 import { buildBundle, evidencePath, orderDir, safeSegment } from '@/lib/evidence/bundle';
 import { collectAllBundleOrders, collectBundleOrder } from '@/lib/evidence/bundle-data';
 import { appendEventsChained, readAnchor } from '@/lib/db/timeline';
+import { addBuyerOrder } from '@/lib/db/orders';
 import { sha256Hex } from '@/lib/hash';
 import type { BundleManifest, ManifestSignatureFile } from '@/lib/evidence/manifest';
 import { createManifestSigner, getSigningKey, verifyManifestSignature } from '@/lib/evidence/signing';
@@ -270,5 +271,48 @@ describe('bundle paths', () => {
     expect(evidencePath('d', 1, { kind: 'other', sha256: '0'.repeat(64), mime: 'text/html; charset=utf-8' })).toMatch(
       /\.html\.txt$/,
     );
+  });
+});
+
+describe('an order the buyer entered by hand', () => {
+  it('is marked so in manifest.json and in report.html, and a page-read order is not', async () => {
+    const db = openDb(`bundle-buyer-${crypto.randomUUID()}`);
+    try {
+      const { orderId } = await addBuyerOrder(
+        db,
+        {
+          site: 'gone-shop.example',
+          url: 'https://gone-shop.example/',
+          orderNo: 'HAND0001',
+          amount: 98,
+          currency: 'CNY',
+          paidAt: '2026-12-01T09:30:00+08:00',
+        },
+        Date.parse('2026-12-02T10:00:00+08:00'),
+      );
+      const pageId = await seed(db);
+      await db.orders.update(pageId, { entry: 'page' });
+      const files = unzip(
+        await buildBundle({
+          orders: [await collectBundleOrder(db, orderId), await collectBundleOrder(db, pageId)],
+          generatedAt: 0,
+        }),
+      );
+      const manifest = manifestOf(files);
+      expect(manifest.orders.map((o) => o.order.entry)).toEqual(['buyer', 'page']);
+      expect(manifest.orders[0]!.events[0]!.record).toMatchObject({ kind: 'first_seen', detail: 'buyer' });
+
+      const doc = new Window().document;
+      doc.write(decoder.decode(files['report.html']));
+      const sections = [...doc.querySelectorAll('section.order')];
+      expect(sections[0]!.textContent).toContain('买家手动录入（依据付款记录，非从订单页读取）');
+      expect(sections[0]!.textContent).toContain('entered by the buyer by hand');
+      expect(sections[1]!.textContent).not.toContain('手动录入');
+      expect(sections[1]!.textContent).toContain('从商店订单页读取');
+      // The summary at the top marks it too.
+      expect(doc.querySelector('header tbody tr')!.textContent).toContain('手动录入');
+    } finally {
+      await db.delete();
+    }
   });
 });

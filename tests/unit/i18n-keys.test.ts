@@ -36,11 +36,23 @@ describe('locales', () => {
     expect(missing).toEqual([]);
   });
 
+  it('every key named as a string literal under the feature prefixes exists (errors, choices, labels passed around)', () => {
+    const named = new Set<string>();
+    for (const file of [...sources(join(root, 'components')), ...sources(join(root, 'lib'))]) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/'((?:entry|onboarding|record|privacy)_[a-z0-9_]+)'/g)) named.add(m[1]!);
+    }
+    expect(named.size).toBeGreaterThan(20);
+    expect([...named].filter((k) => !(k in zh))).toEqual([]);
+  });
+
   it('has a label for every key the UI builds from data', async () => {
     const { ORDER_STATUSES } = await import('@/lib/extract/types');
     const { STEP_IDS } = await import('@/lib/escalation/steps');
     const { EVENT_KINDS } = await import('@/lib/evidence/labels');
     const { TIMESTAMP_AUTHORITIES } = await import('@/lib/evidence/timestamp/authorities');
+    const { SHOP_RECORD_COLUMNS } = await import('@/lib/escalation/shop-record');
+    const { ONBOARDING_PERMISSIONS } = await import('@/components/onboarding/permissions');
     const built = [
       ...ORDER_STATUSES.map((s) => `status_${s}`),
       ...STEP_IDS.flatMap((s) => [`step_${s}`, `action_${s}`]),
@@ -51,6 +63,8 @@ describe('locales', () => {
       ...EVENT_KINDS.map((k) => `event_${k}`),
       ...TIMESTAMP_AUTHORITIES.map((a) => `tsa_note_${a.id}`),
       ...['empty', 'not_url', 'scheme', 'credentials', 'too_long'].map((p) => `options_tsa_url_${p}`),
+      ...SHOP_RECORD_COLUMNS.map((c) => `record_csv_${c}`),
+      ...ONBOARDING_PERMISSIONS.flatMap((p) => [p.key, `${p.key}_title`]),
     ];
     expect(built.filter((k) => !(k in zh))).toEqual([]);
   });

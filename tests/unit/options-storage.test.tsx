@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OptionsShops } from '@/components/options/shops';
 import { OptionsStorage } from '@/components/options/storage';
 import { getDb, type OrderRecord } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging/protocol';
@@ -94,33 +93,5 @@ describe('options storage and backup', () => {
     expect(report.textContent).toContain(zh('options_imported', ['1', '0', '2']));
     expect(await getDb().orders.where('orderNo').equals('A1').count()).toBe(1);
     expect(sendMessage).toHaveBeenCalledWith('settingsChanged', undefined);
-  });
-});
-
-describe('options shop record', () => {
-  it('lists each shop with its delivery times and overdue rate', async () => {
-    const now = Date.now();
-    await addOrder('fast.example', 'F1', now - 50 * HOUR, now - 50 * HOUR + 600_000);
-    await addOrder('fast.example', 'F2', now - 40 * HOUR, now - 40 * HOUR + 1_800_000);
-    await addOrder('slow.example', 'S1', now - 30 * HOUR);
-    view = await mount(<OptionsShops />);
-    const { container: c } = view;
-    const rows = await waitFor(() => {
-      const found = c.querySelectorAll('[data-testid="shop-row"]');
-      return found.length === 2 ? [...found] : undefined;
-    });
-    expect(rows.map((r) => r.getAttribute('data-site'))).toEqual(['fast.example', 'slow.example']);
-    expect(rows[0]!.textContent).toContain('20分钟'); // median of 10 and 30 min
-    expect(rows[0]!.textContent).toContain(zh('shop_rate', ['0', '0', '2']));
-    // Paid 30 h ago against the default 24 h window, still waiting: late.
-    expect(rows[1]!.querySelector('[data-testid="overdue-rate"]')!.textContent).toBe(
-      zh('shop_rate', ['100', '1', '1']),
-    );
-  });
-
-  it('says so when there are no orders', async () => {
-    view = await mount(<OptionsShops />);
-    const empty = await waitFor(() => view.container.querySelector('[data-testid="shop-empty"]'));
-    expect(empty.textContent).toBe(zh('shop_empty'));
   });
 });

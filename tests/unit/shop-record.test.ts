@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord, OrderRecord } from '@/lib/db/types';
 import { cloneDefaults, computeClock } from '@/lib/escalation';
-import { shopRecords, type ShopRecordInput } from '@/lib/escalation/shop-record';
+import { SHOP_RECORD_COLUMNS, shopRecordRows, shopRecords, type ShopRecordInput } from '@/lib/escalation/shop-record';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -154,5 +154,114 @@ describe('delivery times that are not known', () => {
     ]);
     expect(records[0]).toMatchObject({ delivered: 1 });
     expect(records[0]?.medianDeliveryMs).toBeUndefined();
+  });
+});
+
+describe('on time, late and never', () => {
+  it('splits delivered orders into on time and late, counts paid orders that never arrived, and keeps each time', () => {
+    const records = shopRecords(
+      clocks(
+        order('a.example', [
+          [0, 'paid'],
+          [20 * MIN, 'delivered'],
+        ]),
+        order('a.example', [
+          [0, 'paid'],
+          [30 * HOUR, 'delivered'],
+        ]),
+        order('a.example', [
+          [0, 'paid'],
+          [5 * HOUR, 'refunded'],
+        ]),
+        order('a.example', [[0, 'paid']], { resolvedAt: T0 + 3 * 24 * HOUR, outcome: 'lost' }),
+        // Paid 3 days before NOW and still waiting: open and overdue now.
+        order('a.example', [[7 * 24 * HOUR, 'processing']]),
+        // Paid an hour before NOW: open, not overdue.
+        order('a.example', [[NOW - T0 - HOUR, 'paid']]),
+        // Never paid: an order, nothing else.
+        order('a.example', [[0, 'pending_payment']]),
+      ),
+    );
+    const [a] = records;
+    expect(a).toMatchObject({
+      orders: 7,
+      started: 6,
+      delivered: 2,
+      onTime: 1,
+      lateDelivered: 1,
+      never: 2,
+      open: 2,
+      overdueNow: 1,
+      medianDeliveryMs: (20 * MIN + 30 * HOUR) / 2,
+      maxDeliveryMs: 30 * HOUR,
+    });
+    expect(a!.outcomes).toMatchObject({ received: 2, refunded: 1, lost: 1 });
+    expect(a!.deliveries).toEqual([
+      { ms: 20 * MIN, late: false },
+      { ms: 30 * HOUR, late: true },
+    ]);
+    expect(a!.onTime + a!.lateDelivered).toBe(a!.delivered);
+  });
+
+  it('gives the worst delivery as the longest, whatever order the deliveries came in', () => {
+    const [r] = shopRecords(
+      clocks(
+        order('w.example', [
+          [0, 'paid'],
+          [3 * HOUR, 'delivered'],
+        ]),
+        order('w.example', [
+          [0, 'paid'],
+          [MIN, 'delivered'],
+        ]),
+        order('w.example', [
+          [0, 'paid'],
+          [40 * MIN, 'delivered'],
+        ]),
+      ),
+    );
+    expect(r).toMatchObject({ medianDeliveryMs: 40 * MIN, maxDeliveryMs: 3 * HOUR });
+    expect(r!.deliveries.map((d) => d.ms)).toEqual([MIN, 40 * MIN, 3 * HOUR]);
+  });
+});
+
+describe('shopRecordRows (the CSV export)', () => {
+  it('writes one row per shop in the column order, durations in minutes, the rate in per cent', () => {
+    const records = shopRecords(
+      clocks(
+        order('fast.example', [
+          [0, 'paid'],
+          [5 * MIN, 'delivered'],
+        ]),
+        order('fast.example', [
+          [0, 'paid'],
+          [25 * HOUR, 'delivered'],
+        ]),
+        order('fast.example', [
+          [0, 'paid'],
+          [26 * HOUR, 'delivered'],
+        ]),
+        order('new.example', [[0, 'pending_payment']]),
+      ),
+    );
+    const rows = shopRecordRows(records);
+    expect(rows[0]).toHaveLength(SHOP_RECORD_COLUMNS.length);
+    expect(Object.fromEntries(SHOP_RECORD_COLUMNS.map((c, i) => [c, rows[0]![i]]))).toEqual({
+      site: 'fast.example',
+      orders: 3,
+      paid: 3,
+      on_time: 1,
+      late: 2,
+      never: 0,
+      refunded: 0,
+      open: 0,
+      overdue_now: 0,
+      median_min: 1500,
+      worst_min: 1560,
+      overdue_rate: 66.7,
+      last_seen: '2026-03-02',
+    });
+    // Unknown figures are empty cells, not 0 or "undefined".
+    expect(rows[1]).toEqual(['new.example', 1, 0, 0, 0, 0, 0, 0, 0, '', '', '', '2026-03-01']);
   });
 });
