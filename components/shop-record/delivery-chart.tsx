@@ -7,9 +7,9 @@ import { coarseSpan } from '@/lib/order-list';
 
 /** Shops drawn at most: past a dozen rows the chart stops being read; the table has them all. */
 const MAX_ROWS = 12;
-const WIDTH = 720;
+const WIDTH = 960;
 const LABEL = 170;
-const RIGHT = 16;
+const RIGHT = 44;
 const ROW = 34;
 const TOP = 12;
 const AXIS = 28;

@@ -121,61 +121,62 @@ const required = (key: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(key));
 const optional = (max: number, key: string) => v.pipe(v.string(), v.trim(), v.maxLength(max, key));
 
 /**
- * The form's checks, each field on its own with its own message (`abortPipeEarly` keeps the first refusal of each
- * field). Each field's output is what the add-order message carries.
+ * The form's checks at `now`, each field on its own with its own message (`abortPipeEarly` keeps the first refusal
+ * of each field), so every bad field is named at once. Each field's output is what the add-order message carries.
  */
-const EntrySchema = v.object({
-  shopUrl: v.pipe(
-    required('entry_error_shop_required'),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const parsed = parseShopUrl(dataset.value);
-      if (parsed) return parsed;
-      addIssue({ message: 'entry_error_shop_invalid' });
-      return NEVER;
-    }),
-  ),
-  orderNo: v.pipe(
-    required('entry_error_order_no_required'),
-    v.maxLength(LIMITS.orderNo, 'entry_error_order_no_invalid'),
-    // One token as the shop prints it: a pasted "订单号：…" line or two numbers would never match the shop's record.
-    v.regex(/^[^\s:：]+$/, 'entry_error_order_no_invalid'),
-  ),
-  productName: optional(MAX_FIELD, 'entry_error_too_long'),
-  amount: v.pipe(
-    required('entry_error_amount_required'),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const n = parseAmount(dataset.value);
-      if (n !== undefined && n > 0 && n <= 1e9) return n;
-      addIssue({ message: 'entry_error_amount_invalid' });
-      return NEVER;
-    }),
-  ),
-  currency: v.picklist(['CNY', 'USDT'], 'entry_error_choice'),
-  paymentMethod: v.picklist(PAYMENT_METHODS, 'entry_error_choice'),
-  paidAt: v.pipe(
-    required('entry_error_paid_at_required'),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const iso = chinaTimeToIso(dataset.value);
-      if (!iso) {
-        addIssue({ message: 'entry_error_paid_at_invalid' });
+const entrySchema = (now: number) =>
+  v.object({
+    shopUrl: v.pipe(
+      required('entry_error_shop_required'),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const parsed = parseShopUrl(dataset.value);
+        if (parsed) return parsed;
+        addIssue({ message: 'entry_error_shop_invalid' });
         return NEVER;
-      }
-      return iso;
-    }),
-  ),
-  contact: optional(MAX_CONTACT, 'entry_error_too_long'),
-  windowHours: v.pipe(
-    v.string(),
-    v.trim(),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      if (dataset.value === '') return undefined;
-      const minutes = hoursToMinutes(dataset.value);
-      if (minutes !== undefined && minutes >= 1 && minutes <= MAX_MINUTES) return minutes;
-      addIssue({ message: 'entry_error_window_invalid' });
-      return NEVER;
-    }),
-  ),
-});
+      }),
+    ),
+    orderNo: v.pipe(
+      required('entry_error_order_no_required'),
+      v.maxLength(LIMITS.orderNo, 'entry_error_order_no_invalid'),
+      // One token as the shop prints it: a pasted "订单号：…" line or two numbers would never match the shop's record.
+      v.regex(/^[^\s:：]+$/, 'entry_error_order_no_invalid'),
+    ),
+    productName: optional(MAX_FIELD, 'entry_error_too_long'),
+    amount: v.pipe(
+      required('entry_error_amount_required'),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const n = parseAmount(dataset.value);
+        if (n !== undefined && n > 0 && n <= 1e9) return n;
+        addIssue({ message: 'entry_error_amount_invalid' });
+        return NEVER;
+      }),
+    ),
+    currency: v.picklist(['CNY', 'USDT'], 'entry_error_choice'),
+    paymentMethod: v.picklist(PAYMENT_METHODS, 'entry_error_choice'),
+    paidAt: v.pipe(
+      required('entry_error_paid_at_required'),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        const iso = chinaTimeToIso(dataset.value);
+        const ms = iso === undefined ? NaN : Date.parse(iso);
+        if (ms > now + FUTURE_SLACK_MS) addIssue({ message: 'entry_error_paid_at_future' });
+        else if (!(ms >= EARLIEST)) addIssue({ message: 'entry_error_paid_at_invalid' });
+        else return iso!;
+        return NEVER;
+      }),
+    ),
+    contact: optional(MAX_CONTACT, 'entry_error_too_long'),
+    windowHours: v.pipe(
+      v.string(),
+      v.trim(),
+      v.rawTransform(({ dataset, addIssue, NEVER }) => {
+        if (dataset.value === '') return undefined;
+        const minutes = hoursToMinutes(dataset.value);
+        if (minutes !== undefined && minutes >= 1 && minutes <= MAX_MINUTES) return minutes;
+        addIssue({ message: 'entry_error_window_invalid' });
+        return NEVER;
+      }),
+    ),
+  });
 
 /** The result of checking the form: the message to send, or the errors to show. */
 export type EntryResult = { ok: true; data: AddOrderData } | { ok: false; errors: EntryErrors };
@@ -187,7 +188,7 @@ export type EntryResult = { ok: true; data: AddOrderData } | { ok: false; errors
  */
 export function checkEntryForm(form: OrderEntryForm, now: number): EntryResult {
   const errors: EntryErrors = {};
-  const result = v.safeParse(EntrySchema, form, { abortPipeEarly: true });
+  const result = v.safeParse(entrySchema(now), form, { abortPipeEarly: true });
   if (!result.success) {
     for (const issue of result.issues) {
       const field = issue.path?.[0]?.key as EntryField | undefined;
@@ -196,9 +197,6 @@ export function checkEntryForm(form: OrderEntryForm, now: number): EntryResult {
     return { ok: false, errors };
   }
   const out = result.output;
-  const paidMs = Date.parse(out.paidAt);
-  if (paidMs > now + FUTURE_SLACK_MS) return { ok: false, errors: { paidAt: 'entry_error_paid_at_future' } };
-  if (paidMs < EARLIEST) return { ok: false, errors: { paidAt: 'entry_error_paid_at_invalid' } };
   const data: AddOrderData = {
     site: out.shopUrl.site,
     url: out.shopUrl.url,

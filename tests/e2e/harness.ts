@@ -14,6 +14,8 @@ export interface Harness {
   shop: DemoShop;
   extensionId: string;
   worker: Worker;
+  /** The onboarding tab the install opened, when `launch({ keepOnboarding: true })` kept it. */
+  onboarding?: Page;
   /** Opens an extension page (e.g. 'popup.html') in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
   /** A message of the extension's _locales in the browser's UI language (Debian's chromium may lack zh-CN). */
@@ -31,18 +33,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(options: { args?: string[]; english?: boolean } = {}): Promise<Harness> {
+export async function launch(
+  options: { args?: string[]; english?: boolean; keepOnboarding?: boolean } = {},
+): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const shop = await startDemoShop();
   // Chinese by default; `english` for screenshots of the English UI (Chromium on Linux reads LANGUAGE).
   const saved = process.env.LANGUAGE;
   if (options.english) process.env.LANGUAGE = 'en_US';
-  const browser = await launchWithExtension(EXTENSION, { chinese: !options.english, args: options.args }).finally(
-    () => {
-      if (saved === undefined) delete process.env.LANGUAGE;
-      else process.env.LANGUAGE = saved;
-    },
-  );
+  const browser = await launchWithExtension(EXTENSION, {
+    chinese: !options.english,
+    args: options.args,
+    keepOnboarding: options.keepOnboarding,
+  }).finally(() => {
+    if (saved === undefined) delete process.env.LANGUAGE;
+    else process.env.LANGUAGE = saved;
+  });
   const { context } = browser;
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
@@ -75,6 +81,7 @@ export async function launch(options: { args?: string[]; english?: boolean } = {
     shop,
     extensionId,
     worker,
+    ...(browser.onboarding ? { onboarding: browser.onboarding } : {}),
     openExtensionPage,
     evalInExtension,
     async stopServiceWorker() {

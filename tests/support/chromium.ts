@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findBrowser } from './find-browser.ts';
 
 export interface LaunchOptions {
@@ -12,10 +12,17 @@ export interface LaunchOptions {
   chinese?: boolean;
   /** More Chromium switches (e.g. a proxy that records what the browser sends). */
   args?: string[];
+  /**
+   * Keep the onboarding tab the extension opens when it is installed (every launch here is a fresh install). By
+   * default it is closed as soon as it opens, so it never takes the front from the pages a test opens.
+   */
+  keepOnboarding?: boolean;
 }
 
 export interface LaunchedBrowser {
   context: BrowserContext;
+  /** The onboarding page the install opened, when `keepOnboarding` was set. */
+  onboarding?: Page;
   /** Closes the browser and removes its temporary profile. */
   close(): Promise<void>;
 }
@@ -52,11 +59,36 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
     },
     viewport: options.viewport === undefined ? { width: 1100, height: 800 } : options.viewport,
   });
+  let onboarding: Page;
+  try {
+    onboarding = await onboardingPage(context);
+    if (!options.keepOnboarding) await onboarding.close();
+  } catch (err) {
+    await context.close();
+    rmSync(temp, { recursive: true, force: true });
+    throw err;
+  }
   return {
     context,
+    ...(options.keepOnboarding ? { onboarding } : {}),
     async close() {
       await context.close();
       rmSync(temp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The tab the extension opens on install (runtime.onInstalled, reason install). It is waited for, not merely looked
+ * for: a tab that opened a moment after a test began would take the front and hold back captures that wait for
+ * their tab to be visible.
+ */
+export async function onboardingPage(context: BrowserContext, timeoutMs = 20_000): Promise<Page> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const page = context.pages().find((p) => /^chrome-extension:\/\/[a-z]+\/onboarding\.html/.test(p.url()));
+    if (page) return page;
+    if (Date.now() > end) throw new Error('the extension did not open its onboarding page on install');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -143,6 +143,16 @@ export async function launchFirefoxWithExtension(
       if (!extensionPage) await new Promise((r) => setTimeout(r, 200));
     }
     if (!extensionPage) throw new Error(`Firefox did not open ${popup}: the add-on was not installed`);
+    // The add-on opens its onboarding page when it is installed, as in Chromium: close it, so it never takes the front
+    // from the pages a test opens (tests/support/chromium.ts does the same).
+    const onboarding = `moz-extension://${FIREFOX_ADDON_UUID}/onboarding.html`;
+    let welcome: Page | undefined;
+    while (!welcome && Date.now() < end) {
+      welcome = (await browser.pages()).find((p) => p.url() === onboarding);
+      if (!welcome) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!welcome) throw new Error(`Firefox did not open ${onboarding} when the add-on was installed`);
+    await welcome.close();
     return {
       browser,
       extensionPage,

@@ -77,6 +77,11 @@ describe('checkEntryForm', () => {
       }),
       NOW,
     );
+    // A time in the future is named together with the other bad fields, not after they are fixed.
+    expect(checkEntryForm(form({ amount: 'x', paidAt: '2026-12-03T10:00' }), NOW)).toEqual({
+      ok: false,
+      errors: { amount: 'entry_error_amount_invalid', paidAt: 'entry_error_paid_at_future' },
+    });
     expect(r).toEqual({
       ok: false,
       errors: {
