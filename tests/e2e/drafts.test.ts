@@ -66,3 +66,25 @@ test('copying the 客服 draft puts the filled-in text on the clipboard and move
   await popup.setViewportSize({ width: 400, height: 900 });
   await popup.screenshot({ path: join(ARTIFACTS, 'popup-order-detail.png') });
 });
+
+test('the 网信办 12377 draft names the ICP 备案 number the shop page showed, and says it is not a refund channel', async () => {
+  const sn = 'KG3H8N2P6R0T4V7W';
+  const id = (await h.readTable<{ id: number; orderNo: string }>('orders')).find((o) => o.orderNo === sn)!.id;
+  await waitFor(
+    () => h.readTable<{ site: string; icp?: string }>('shops'),
+    (rows) => rows.some((r) => r.icp),
+  );
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html#order=${id}`);
+  await popup.locator('[data-testid="fold-drafts"]').click();
+  await popup.locator('[data-testid="copy-c12377"]').click();
+  await popup.locator('[data-testid="copied"]').waitFor();
+  const shop = h.context.pages().find((p) => p.url().startsWith(h.shop.origin))!;
+  await shop.bringToFront();
+  const text = await shop.evaluate(() => navigator.clipboard.readText());
+  assert.match(text, /ICP备案号：京ICP备12345678号-1/);
+  assert.match(text, new RegExp(`域名：${h.shop.origin.replace(/^https?:\/\//, '').replace(/\./g, '\\.')}`));
+  assert.match(text, /12377 不是退款渠道/);
+  assert.match(text, new RegExp(sn));
+  await popup.close();
+});
