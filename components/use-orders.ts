@@ -1,13 +1,66 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { getDb } from '@/lib/db';
-import { computeClocks, loadClockInputs, type OrderClock } from '@/lib/reminders/clocks';
+import { loadCachedClockInputs, saveClockCache, type CachedClockInputs } from '@/lib/reminders/clock-cache';
+import { computeClocks, type ClockInputs, type OrderClock } from '@/lib/reminders/clocks';
+
+/** What identifies one state of the inputs: the database stamp, the settings and the snoozes. */
+function inputsKey(read: CachedClockInputs): string {
+  return JSON.stringify([read.stamp, read.inputs.settings, [...read.inputs.snoozes]]);
+}
+
+/** Runs `work` once the browser is idle (after the list has painted), or soon where there is no idle callback. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 200);
+  return () => clearTimeout(id);
+}
+
+let primed: Promise<CachedClockInputs> | undefined;
 
 /**
- * Every order with its delay clock at `now`, most urgent first. The database is read when it changes (useLiveQuery);
- * the clocks are recomputed from that snapshot on every tick, which is pure.
+ * Starts the list's first read at once. The popup's entry calls it before React renders anything, so the database
+ * works while React draws the header; otherwise the read would wait for the first render to commit.
+ */
+export function primeOrderClocks(): Promise<CachedClockInputs> {
+  primed ??= loadCachedClockInputs(getDb());
+  return primed;
+}
+
+/**
+ * Every order with its delay clock at `now`, most urgent first. The first read is the primed one; from then on the
+ * database is watched (useLiveQuery) through the list's summary row (lib/reminders/clock-cache.ts), which is brought
+ * up to date after the list has painted. The clocks are recomputed from the snapshot on every tick, which is pure.
  */
 export function useOrderClocks(now: number): OrderClock[] | undefined {
-  const inputs = useLiveQuery(() => loadClockInputs(getDb()), []);
+  const [first, setFirst] = useState<CachedClockInputs>();
+  useEffect(() => {
+    let current = true;
+    primeOrderClocks().then(
+      (read) => current && setFirst(read),
+      (err: unknown) => console.error('[kamiguard] could not read the orders', err),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  // Watching starts once the first read is in: two reads at once would only slow the first one down.
+  const live = useLiveQuery(() => (first ? loadCachedClockInputs(getDb()) : undefined), [first !== undefined]);
+  const read = live ?? first;
+
+  // A re-read of the same state (storing the summary triggers one) must not compute every clock again. Kept as state
+  // adjusted during render, as React recommends for state derived from a changing input.
+  const [kept, setKept] = useState<{ key: string; inputs: ClockInputs }>();
+  const key = read ? inputsKey(read) : '';
+  if (read && kept?.key !== key) setKept({ key, inputs: read.inputs });
+  const inputs = read && kept?.key === key ? kept.inputs : read?.inputs;
+
+  useEffect(() => {
+    if (!read?.stale) return undefined;
+    return whenIdle(() => void saveClockCache(getDb(), read));
+  }, [read]);
   return useMemo(() => (inputs ? computeClocks(inputs, now) : undefined), [inputs, now]);
 }

@@ -11,6 +11,7 @@ import type { KamiGuardDb } from '@/lib/db/database';
 import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord, ShopRecord } from '@/lib/db/types';
 import { mergeShopRecords } from '@/lib/db/shops';
 import { orderChainItems, genesisHash, type ChainAnchor, type ChainItem } from '../db/chain';
+import { CACHE_KV_PREFIX } from '../db/cache-keys';
 import { EVIDENCE_KV_PREFIX, anchorKey, loadChainItems, readAnchor } from '../db/timeline';
 import { isQuotaError } from '../evidence/errors';
 import { sha256Hex, toBytes } from '../hash';
@@ -149,7 +150,7 @@ export async function exportBackup(db: KamiGuardDb, now: number = Date.now()): P
   const kv: KvRecord[] = [];
   const skippedKv: string[] = [];
   for (const row of snapshot.kv) {
-    if (row.key.startsWith(EVIDENCE_KV_PREFIX)) continue;
+    if (row.key.startsWith(EVIDENCE_KV_PREFIX) || row.key.startsWith(CACHE_KV_PREFIX)) continue;
     if (isJsonValue(row.value)) kv.push(row);
     else skippedKv.push(row.key);
   }
@@ -338,6 +339,8 @@ async function writeImport(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const report = emptyReport();
+  // Merged orders may change without a new event: summaries built from the tables are rebuilt from them next time.
+  await db.kv.where('key').startsWith(CACHE_KV_PREFIX).delete();
   const anchors = new Map(data.chains.map((c) => [c.orderId, { head: c.head, count: c.count }]));
   const eventsByOrder = groupBy(data.events as EventRecord[], (e) => e.orderId);
   const evidenceByOrder = groupBy(data.evidence as EvidenceRecord[], (e) => e.orderId);
@@ -404,7 +407,7 @@ async function writeImport(
   }
 
   for (const row of data.kv) {
-    if (row.key.startsWith(EVIDENCE_KV_PREFIX)) continue;
+    if (row.key.startsWith(EVIDENCE_KV_PREFIX) || row.key.startsWith(CACHE_KV_PREFIX)) continue;
     const exists = (await db.kv.where('key').equals(row.key).count()) > 0;
     if (exists && !options.overwriteSettings) {
       report.settings.skipped++;
