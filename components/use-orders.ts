@@ -9,16 +9,6 @@ function inputsKey(read: CachedClockInputs): string {
   return JSON.stringify([read.stamp, read.inputs.settings, [...read.inputs.snoozes]]);
 }
 
-/** Runs `work` once the browser is idle (after the list has painted), or soon where there is no idle callback. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout: 2000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, 200);
-  return () => clearTimeout(id);
-}
-
 let primed: Promise<CachedClockInputs> | undefined;
 
 /**
@@ -33,7 +23,7 @@ export function primeOrderClocks(): Promise<CachedClockInputs> {
 /**
  * Every order with its delay clock at `now`, most urgent first. The first read is the primed one; from then on the
  * database is watched (useLiveQuery) through the list's summary row (lib/reminders/clock-cache.ts), which is brought
- * up to date after the list has painted. The clocks are recomputed from the snapshot on every tick, which is pure.
+ * up to date once the list is on screen. The clocks are recomputed from the snapshot on every tick, which is pure.
  */
 export function useOrderClocks(now: number): OrderClock[] | undefined {
   const [first, setFirst] = useState<CachedClockInputs>();
@@ -58,9 +48,12 @@ export function useOrderClocks(now: number): OrderClock[] | undefined {
   if (read && kept?.key !== key) setKept({ key, inputs: read.inputs });
   const inputs = read && kept?.key === key ? kept.inputs : read?.inputs;
 
+  // A stale summary is stored as soon as the list is on screen: a popup is often closed within a second, and a
+  // summary not stored makes the next open read every table again.
   useEffect(() => {
     if (!read?.stale) return undefined;
-    return whenIdle(() => void saveClockCache(getDb(), read));
+    const id = setTimeout(() => void saveClockCache(getDb(), read), 0);
+    return () => clearTimeout(id);
   }, [read]);
   return useMemo(() => (inputs ? computeClocks(inputs, now) : undefined), [inputs, now]);
 }

@@ -1,5 +1,5 @@
 import type { OrderRecord } from '@/lib/db/types';
-import { urgencyCompare, type ClockState } from '@/lib/escalation';
+import { urgencyCompare, type ClockUrgency } from '@/lib/escalation';
 
 /** The popup list's three groups, in the order they are shown. */
 export const LIST_GROUPS = ['overdue', 'running', 'done'] as const;
@@ -8,10 +8,13 @@ export type ListGroup = (typeof LIST_GROUPS)[number];
 /** The filter above the list: 进行中 (overdue and running), 已结束, 全部. */
 export type ListFilter = 'open' | 'ended' | 'all';
 
-/** What the list needs of an order and its clock (OrderClock from lib/reminders fits). */
+/**
+ * What the list needs of an order and its clock to sort, group, filter and search it (OrderClock from lib/reminders
+ * fits; a whole ClockState is an urgency too).
+ */
 export interface ListItem {
   order: Pick<OrderRecord, 'orderNo' | 'productName' | 'site' | 'status' | 'resolvedAt'> & { id: number };
-  clock: ClockState;
+  urgency: ClockUrgency;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface ListItem {
  * Done: everything else — delivered, refunded, resolved, closed or expired unpaid.
  */
 export function groupOf(item: ListItem): ListGroup {
-  const { clock, order } = item;
+  const { urgency: clock, order } = item;
   if (clock.overdue) return 'overdue';
   if (clock.running) return 'running';
   if (!clock.started && order.resolvedAt === undefined && order.status === 'pending_payment') return 'running';
@@ -30,7 +33,7 @@ export function groupOf(item: ListItem): ListGroup {
 /** Items sorted for the list: group by group, most urgent first inside each (`urgencyCompare`), then newest id. */
 export function sortForList<T extends ListItem>(items: readonly T[]): T[] {
   const rank = (i: T): number => LIST_GROUPS.indexOf(groupOf(i));
-  return items.toSorted((a, b) => rank(a) - rank(b) || urgencyCompare(a.clock, b.clock) || b.order.id - a.order.id);
+  return items.toSorted((a, b) => rank(a) - rank(b) || urgencyCompare(a.urgency, b.urgency) || b.order.id - a.order.id);
 }
 
 /** Whether an item passes the filter. */

@@ -31,7 +31,7 @@ export function updateBadge(
 
 /** Writes the count of overdue orders among `clocks` to the badge; call it inside `withBadge`. */
 export async function badgeFromClocks(browser: ReminderBrowser, clocks: readonly OrderClock[]): Promise<number> {
-  const overdue = clocks.filter((c) => c.clock.overdue).length;
+  const overdue = clocks.filter((c) => c.urgency.overdue).length;
   await setBadgeCount(browser, overdue);
   return overdue;
 }

@@ -1,7 +1,7 @@
 import type { KamiGuardDb } from '@/lib/db/database';
 import { getTimeline } from '@/lib/db/orders';
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db/types';
-import { computeClock, type ClockState } from '@/lib/escalation/clock';
+import { computeClock, computeUrgency, type ClockState, type ClockUrgency } from '@/lib/escalation/clock';
 import type { EscalationSettings } from '@/lib/escalation/settings';
 import { STEP_EVIDENCE_KINDS } from '@/lib/escalation/ladder';
 import { urgencyCompare } from '@/lib/escalation/urgency';
@@ -11,6 +11,8 @@ import { getAllSnoozes, getSnooze, loadEscalationSettings } from './store';
 export interface OrderClock {
   order: OrderRecord & { id: number };
   clock: ClockState;
+  /** What lists sort and group by (the same values as in `clock`); from `computeClocks`, cheaper than `clock`. */
+  urgency: ClockUrgency;
 }
 
 /** One order's clock, read fresh from the database. Undefined when the order does not exist. */
@@ -29,7 +31,7 @@ export async function loadOrderClock(
     settings ?? loadEscalationSettings(db),
   ]);
   const clock = computeClock(order, events, s, now, { snoozedUntil, evidenceKinds: evidence.map((e) => e.kind) });
-  return { order: { ...order, id: orderId }, clock };
+  return { order: { ...order, id: orderId }, clock, urgency: clock };
 }
 
 /** Everything `computeClocks` needs, as read from the database in one go. */
@@ -57,20 +59,33 @@ export async function loadClockInputs(db: KamiGuardDb, settings?: EscalationSett
   return { orders, events, evidence, snoozes, settings: s };
 }
 
-/** Every order's clock at `now`, most urgent first (`urgencyCompare`). Pure: the popup re-runs it every second. */
+/**
+ * Every order's clock at `now`, most urgent first (`urgencyCompare`). Pure: the popup re-runs it on every tick.
+ * Sorting needs only each order's urgency; the whole clock (the ladder, the next reminder) is computed when `clock` is
+ * first read, so a list that draws ten of a thousand orders lays out ten ladders.
+ */
 export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
   const eventsByOrder = groupBy(inputs.events, (e) => e.orderId);
   const kindsByOrder = groupBy(inputs.evidence, (e) => e.orderId);
   const out: OrderClock[] = [];
-  for (const order of inputs.orders) {
-    if (order.id === undefined) continue;
-    const clock = computeClock(order, eventsByOrder.get(order.id) ?? ([] as EventRecord[]), inputs.settings, now, {
-      snoozedUntil: inputs.snoozes.get(order.id),
-      evidenceKinds: (kindsByOrder.get(order.id) ?? []).map((e) => e.kind),
+  for (const stored of inputs.orders) {
+    if (stored.id === undefined) continue;
+    const order = { ...stored, id: stored.id };
+    const events = eventsByOrder.get(order.id) ?? ([] as EventRecord[]);
+    let clock: ClockState | undefined;
+    out.push({
+      order,
+      urgency: computeUrgency(order, events, inputs.settings, now),
+      get clock(): ClockState {
+        clock ??= computeClock(order, events, inputs.settings, now, {
+          snoozedUntil: inputs.snoozes.get(order.id),
+          evidenceKinds: (kindsByOrder.get(order.id) ?? []).map((e) => e.kind),
+        });
+        return clock;
+      },
     });
-    out.push({ order: { ...order, id: order.id }, clock });
   }
-  return out.toSorted((a, b) => urgencyCompare(a.clock, b.clock) || a.order.id - b.order.id);
+  return out.toSorted((a, b) => urgencyCompare(a.urgency, b.urgency) || a.order.id - b.order.id);
 }
 
 /** Every order's clock, most urgent first, read fresh from the database. */

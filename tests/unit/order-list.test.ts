@@ -36,10 +36,10 @@ function order(id: number, extra: Partial<OrderRecord> = {}): OrderRecord & { id
     ...extra,
   };
 }
-const item = (o: OrderRecord & { id: number }): ListItem & { clock: ClockState } => ({
-  order: o,
-  clock: computeClock(o, [], DEFAULT_ESCALATION_SETTINGS, NOW),
-});
+const item = (o: OrderRecord & { id: number }): ListItem & { clock: ClockState } => {
+  const clock = computeClock(o, [], DEFAULT_ESCALATION_SETTINGS, NOW);
+  return { order: o, clock, urgency: clock };
+};
 const paidHoursAgo = (h: number): string => new Date(NOW - h * HOUR).toISOString();
 
 const at = (h: number, extra: Partial<OrderRecord> = {}): ReturnType<typeof item> =>
