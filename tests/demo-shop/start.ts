@@ -1,6 +1,7 @@
 /**
- * `npm start`: build the extension, start the demo shop and open a browser with KamiGuard loaded on a demo order
- * page. Without a display (a server, CI) it keeps the demo shop running and says how to load the extension by hand.
+ * `npm start`: build the extension, start the demo shop and open a browser with KamiGuard loaded, on its onboarding
+ * page with a link to a demo order page. Without a display (a server, CI) it keeps the demo shop running and says how
+ * to load the extension by hand.
  */
 import { execSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -22,9 +23,15 @@ if (!hasDisplay) {
   chrome://extensions → Developer mode → Load unpacked → ${extension}
 then open ${orderUrl}. Press Ctrl+C to stop the demo shop.`);
 } else {
-  const { context, close } = await launchWithExtension(extension, { headless: false, viewport: null });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(orderUrl);
-  console.log('A browser with KamiGuard is open on the demo order page. Close it or press Ctrl+C to stop.');
+  const { context, close, onboarding } = await launchWithExtension(extension, {
+    headless: false,
+    viewport: null,
+    keepOnboarding: true,
+  });
+  // The onboarding page the install opened, told where the demo order page is: it offers the link.
+  await onboarding!.goto(`${onboarding!.url().split('?')[0]}?demo=${encodeURIComponent(orderUrl)}`);
+  await onboarding!.bringToFront();
+  console.log('A browser with KamiGuard is open on its onboarding page, which links the demo order page.');
+  console.log('Close it or press Ctrl+C to stop.');
   context.on('close', () => void Promise.all([close(), shop.close()]).then(() => process.exit(0)));
 }

@@ -59,6 +59,12 @@ test('the onboarding page opens once on install, asking first about an order tha
   await popup.waitForTimeout(1500);
   assert.equal(onboardingTabs().length, 1, 'still one onboarding tab');
   await popup.close();
+
+  // npm start passes the demo shop's order page: "open its order page" then links it.
+  const demo = `${h.shop.origin}/detail-order-sn/KG7Q2M9X4A1B3C5D`;
+  await page.goto(`${page.url().split('?')[0]}?demo=${encodeURIComponent(demo)}`);
+  await page.locator('[data-testid="choice-page"]').click();
+  assert.equal(await page.locator('[data-testid="demo-link"] a').getAttribute('href'), demo);
 });
 
 test('an order added by hand with its receipt gets a clock, a reminder alarm, drafts with its facts and a bundle that says so', async () => {
