@@ -61,7 +61,7 @@ export function PopupApp(): React.JSX.Element {
       <header className="popup-header">
         <h1>
           <img src="/icon/32.png" alt="" width={20} height={20} />
-          {t('extName')}
+          {t('popup_brand')}
         </h1>
         <HeaderActions onNote={setNote} />
       </header>

@@ -4,11 +4,12 @@
  * shop record page shows a seeded shop's figures and its CSV says the same.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { launch, waitFor, type Harness } from './harness.ts';
+import { ARTIFACTS, launch, waitFor, type Harness } from './harness.ts';
 
 interface OrderRow {
   id: number;
@@ -139,6 +140,9 @@ test('an order added by hand with its receipt gets a clock, a reminder alarm, dr
   assert.equal(await page.locator('[data-testid="order-detail"]').getAttribute('data-group'), 'overdue');
   assert.match((await page.locator('[data-testid="waited"]').first().textContent()) ?? '', /30 小时/);
   await page.locator('[data-testid="entry-note"]').waitFor();
+  mkdirSync(join(ARTIFACTS, 'popup'), { recursive: true });
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.screenshot({ path: join(ARTIFACTS, 'popup', 'zh-CN-9-hand-entered-order-light.png') });
   const draft = (await page.locator('[data-testid="now-draft"]').textContent()) ?? '';
   assert.match(draft, new RegExp(ORDER_NO));
   assert.match(draft, /¥98\.00/);

@@ -1,6 +1,7 @@
 /**
- * Issue 12: screenshots of the popup for people to look at — zh-CN and en, light and dark; empty, one order, 1,000
- * orders, an overdue order's page — saved to test-results/popup/. Each shot also checks the state it shows is there.
+ * Issue 12: screenshots for people to look at — zh-CN and en, light and dark; the popup empty, with one order, with
+ * 1,000 orders, an overdue order's page; the onboarding page, its add-by-hand form with errors, and the shop record
+ * page — saved to test-results/popup/. Each shot also checks the state it shows is there.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -17,7 +18,11 @@ const SIZE = { width: 380, height: 600 };
 async function shootAll(lang: 'zh-CN' | 'en'): Promise<void> {
   const saved = process.env.LANGUAGE;
   if (lang === 'en') process.env.LANGUAGE = 'en_US';
-  const browser = await launchWithExtension(EXTENSION, { chinese: lang === 'zh-CN', viewport: SIZE });
+  const browser = await launchWithExtension(EXTENSION, {
+    chinese: lang === 'zh-CN',
+    viewport: SIZE,
+    keepOnboarding: true,
+  });
   process.env.LANGUAGE = saved;
   try {
     const { context } = browser;
@@ -28,13 +33,28 @@ async function shootAll(lang: 'zh-CN' | 'en'): Promise<void> {
       await page.goto(`chrome-extension://${id}/popup.html${hash}`);
       return page;
     };
-    const shot = async (page: Page, name: string): Promise<void> => {
+    const shot = async (page: Page, name: string, fullPage = false): Promise<void> => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.waitForTimeout(100);
-        await page.screenshot({ path: join(OUT, `${lang}-${name}-${scheme}.png`) });
+        await page.screenshot({ path: join(OUT, `${lang}-${name}-${scheme}.png`), fullPage });
       }
     };
+
+    // The onboarding page the install opened, then its add-by-hand form refusing two fields.
+    const onboarding = browser.onboarding!;
+    await onboarding.setViewportSize({ width: 900, height: 1000 });
+    await onboarding.locator('[data-testid="choice-hand"]').waitFor();
+    await shot(onboarding, '6-onboarding', true);
+    await onboarding.locator('[data-testid="choice-hand"]').click();
+    await onboarding.fill('#entry-shopUrl', 'gone-shop.example');
+    await onboarding.fill('#entry-orderNo', 'KGHAND0001ZX');
+    await onboarding.fill('#entry-amount', lang === 'en' ? 'ninety-eight' : '九十八');
+    await onboarding.locator('[data-testid="entry-submit"]').click();
+    await onboarding.locator('[data-testid="entry-error-amount"]').waitFor();
+    assert.equal(await onboarding.locator('[data-testid="entry-error-paidAt"]').count(), 1);
+    await onboarding.locator('[data-testid="entry-form"]').scrollIntoViewIfNeeded();
+    await shot(onboarding, '7-entry-errors');
 
     const empty = await open();
     await empty.locator('[data-testid="empty-state"]').waitFor();
@@ -57,12 +77,20 @@ async function shootAll(lang: 'zh-CN' | 'en'): Promise<void> {
     await shot(many, '4-overdue-order');
     await many.setViewportSize({ width: 380, height: 1400 });
     await shot(many, '5-overdue-order-tall');
+
+    // The shop record of those 1,000 orders: the chart, the table.
+    const record = await context.newPage();
+    await record.setViewportSize({ width: 1100, height: 900 });
+    await record.goto(`chrome-extension://${id}/shop-record.html`);
+    await record.locator('[data-testid="shop-row"]').first().waitFor();
+    assert.ok((await record.locator('[data-testid="delivery-chart"] .chart-dot').count()) > 0, 'deliveries drawn');
+    await shot(record, '8-shop-record');
   } finally {
     await browser.close();
   }
 }
 
-test('popup screenshots: zh-CN and en, light and dark; empty, one order, 1,000 orders, an overdue order', async () => {
+test('screenshots in zh-CN and en, light and dark: the popup (empty, one order, 1,000 orders, an overdue order), onboarding, the add-by-hand form with errors, the shop record', async () => {
   mkdirSync(OUT, { recursive: true });
   await shootAll('zh-CN');
   await shootAll('en');
