@@ -1,4 +1,5 @@
-import { addBuyerOrder, getDb, recordPaymentSeen } from '@/lib/db';
+import { getDb, recordPaymentSeen } from '@/lib/db';
+import { handleAddOrder } from '@/lib/background/add-order';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { injectExtractor } from '@/lib/background/inject';
 import { afterSighting } from '@/lib/background/after-sighting';
@@ -20,7 +21,6 @@ import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { checkSender } from '@/lib/messaging/sender';
 import {
-  AddOrderSchema,
   CaptureTabSchema,
   OrderActionMessageSchema,
   StampManifestSchema,
@@ -150,8 +150,7 @@ export default defineBackground(() => {
 
   // An order the buyer entered by hand (onboarding, add-order page): stored as entered by the buyer, reminders armed.
   onMessage('addOrder', async ({ data, sender }) => {
-    fromExtensionPage(sender);
-    const result = await addBuyerOrder(db, parseMessage(AddOrderSchema, data), Date.now());
+    const result = await handleAddOrder(data, sender, { db, ownId, ownOrigin, now: Date.now() });
     await rescheduleOrder(db, api, result.orderId, Date.now());
     return result;
   });

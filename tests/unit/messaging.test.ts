@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { handleAddOrder } from '@/lib/background/add-order';
 import { handleOrdersSeen, type OrdersSeenContext } from '@/lib/background/orders-seen';
 import { openDb, type KamiGuardDb } from '@/lib/db';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
@@ -122,5 +123,43 @@ describe('checkSender', () => {
     ).toBe('/popup.html');
     expect(() => checkSender(contentSender, 'extension-page', OWN_ID, OWN_ORIGIN)).toThrow(/extension page/);
     expect(() => checkSender({ id: OWN_ID }, 'content', OWN_ID, OWN_ORIGIN)).toThrow(/no URL/);
+  });
+});
+
+describe('handleAddOrder', () => {
+  const pageSender: SenderLike = { id: OWN_ID, url: `${OWN_ORIGIN}/onboarding.html` };
+  const order = () => ({
+    site: 'gone-shop.example',
+    url: 'https://gone-shop.example/',
+    orderNo: 'HAND0001',
+    amount: 98,
+    currency: 'CNY',
+    paidAt: '2026-12-01T09:30:00+08:00',
+  });
+
+  it('stores an order entered by hand, sent from one of our pages, as entered by the buyer', async () => {
+    const c = ctx();
+    const { orderId, created } = await handleAddOrder(order(), pageSender, c);
+    expect(created).toBe(true);
+    expect(await c.db.orders.get(orderId)).toMatchObject({ entry: 'buyer', orderNo: 'HAND0001', status: 'paid' });
+  });
+
+  it('refuses it from a shop page, another extension, or with bad data, writing nothing', async () => {
+    const c = ctx();
+    await expect(handleAddOrder(order(), contentSender, c)).rejects.toThrow(/not from an extension page/);
+    await expect(handleAddOrder(order(), { ...pageSender, id: 'another' }, c)).rejects.toThrow(
+      /not from this extension/,
+    );
+    for (const bad of [
+      { ...order(), url: 'javascript:alert(1)' },
+      { ...order(), site: 'Bad Host' },
+      { ...order(), amount: -1 },
+      { ...order(), paidAt: 'yesterday' },
+      { ...order(), orderNo: '' },
+      { ...order(), windowMinutes: 0 },
+      { ...order(), extra: 'field' },
+    ])
+      await expect(handleAddOrder(bad, pageSender, c), JSON.stringify(bad)).rejects.toThrow(/Invalid message/);
+    expect(await c.db.orders.count()).toBe(0);
   });
 });
