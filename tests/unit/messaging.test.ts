@@ -126,16 +126,19 @@ describe('checkSender', () => {
   });
 });
 
+/** An add-order message as the onboarding page sends it. */
+const handOrder = () => ({
+  site: 'gone-shop.example',
+  url: 'https://gone-shop.example/',
+  orderNo: 'HAND0001',
+  amount: 98,
+  currency: 'CNY',
+  paidAt: '2026-12-01T09:30:00+08:00',
+});
+
 describe('handleAddOrder', () => {
   const pageSender: SenderLike = { id: OWN_ID, url: `${OWN_ORIGIN}/onboarding.html` };
-  const order = () => ({
-    site: 'gone-shop.example',
-    url: 'https://gone-shop.example/',
-    orderNo: 'HAND0001',
-    amount: 98,
-    currency: 'CNY',
-    paidAt: '2026-12-01T09:30:00+08:00',
-  });
+  const order = handOrder;
 
   it('stores an order entered by hand, sent from one of our pages, as entered by the buyer', async () => {
     const c = ctx();
