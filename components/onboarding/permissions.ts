@@ -11,4 +11,5 @@ export const ONBOARDING_PERMISSIONS: readonly { ids: readonly string[]; key: str
   { ids: ['alarms', 'notifications'], key: 'onboarding_perm_reminders' },
   { ids: ['contextMenus'], key: 'onboarding_perm_context_menus' },
   { ids: ['clipboardWrite'], key: 'onboarding_perm_clipboard' },
+  { ids: ['offscreen'], key: 'onboarding_perm_offscreen' },
 ];

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { ONBOARDING_PERMISSIONS } from '../../components/onboarding/permissions.ts';
 import { ARTIFACTS, launch, waitFor, type Harness } from './harness.ts';
 
 interface OrderRow {
@@ -46,7 +47,7 @@ test('the onboarding page opens once on install, asking first about an order tha
   assert.equal(onboardingTabs().length, 1);
   await page.locator('[data-testid="choice-hand"]').waitFor();
   assert.equal(await page.locator('h2').first().textContent(), await h.message('onboarding_question'));
-  assert.equal(await page.locator('[data-testid="permissions"] .perm').count(), 7);
+  assert.equal(await page.locator('[data-testid="permissions"] .perm').count(), ONBOARDING_PERMISSIONS.length);
   assert.match((await page.locator('[data-testid="privacy"]').textContent()) ?? '', /卡密守护不会把它们发给任何人/);
 
   // A stopped worker that wakes again (no install) opens nothing more.
