@@ -34,6 +34,7 @@ export type BackupErrorCode =
   | 'not_a_zip'
   | 'damaged'
   | 'foreign_file'
+  | 'newer_version'
   | 'unsupported_version'
   | 'invalid_data'
   | 'missing_blob'
@@ -50,9 +51,13 @@ export const BACKUP_ERROR_MESSAGES: Record<BackupErrorCode, Localized> = {
   },
   damaged: { zh_CN: '备份文件已损坏或不完整。', en: 'The backup file is damaged or incomplete.' },
   foreign_file: { zh_CN: '这不是卡密守护的备份文件。', en: 'This is not a KamiGuard backup file.' },
+  newer_version: {
+    zh_CN: '这个备份由更新版本的卡密守护制作，当前版本读不了。请先把扩展更新到最新版本，再导入。',
+    en: 'This backup was made by a newer version of KamiGuard, which this version cannot read. Update the extension, then import it.',
+  },
   unsupported_version: {
-    zh_CN: '备份文件来自不兼容的版本，请先更新扩展。',
-    en: 'The backup comes from an incompatible version; update the extension first.',
+    zh_CN: '备份文件的格式版本无法识别，未导入任何内容。',
+    en: 'The backup file has a format version this extension does not know; nothing was imported.',
   },
   invalid_data: { zh_CN: '备份文件中的数据不正确。', en: 'The data in the backup file is not valid.' },
   missing_blob: { zh_CN: '备份文件缺少证据文件。', en: 'The backup file lacks evidence files.' },
@@ -238,6 +243,9 @@ function parseData(entries: Record<string, Uint8Array>): BackupData {
   }
   const head = json as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object' || head.format !== BACKUP_FORMAT) refuse('foreign_file', 'format id');
+  // A later format may carry what this version would drop or misread: refuse it whole and say why.
+  if (typeof head.version === 'number' && Number.isInteger(head.version) && head.version > BACKUP_VERSION)
+    refuse('newer_version', `format ${head.version}, this version reads ${BACKUP_VERSION}`);
   if (head.version !== BACKUP_VERSION) refuse('unsupported_version', String(head.version));
   const result = v.safeParse(BackupSchema, json);
   if (!result.success) {

@@ -350,7 +350,9 @@ describe('refused imports leave the database unchanged', () => {
     expect(
       await refusal(target, await editData(zip, (d) => ((d.events as { orderId: number }[])[0]!.orderId = 999))),
     ).toBe('invalid_data');
-    expect(await refusal(target, await editData(zip, (d) => (d.version = 2)))).toBe('unsupported_version');
+    expect(await refusal(target, await editData(zip, (d) => (d.version = 2)))).toBe('newer_version');
+    expect(await refusal(target, await editData(zip, (d) => (d.version = '1')))).toBe('unsupported_version');
+    expect(await refusal(target, await editData(zip, (d) => (d.version = 0)))).toBe('unsupported_version');
     expect(await refusal(target, await editData(zip, (d) => (d.format = 'not-kamiguard')))).toBe('foreign_file');
     expect(await dump(target)).toBe(before);
   });
@@ -378,6 +380,18 @@ describe('refused imports leave the database unchanged', () => {
     expect(error.userMessage('zh_CN')).toContain('哈希');
     expect(error.userMessage('en')).toContain('hash');
     expect(error.message).toContain('abc');
+  });
+
+  it('says that a backup from a newer version needs the extension updated', async () => {
+    const { zip, target } = await setup();
+    const error = (await importBackup(target, await editData(zip, (d) => (d.version = 7))).catch(
+      (e: unknown) => e,
+    )) as BackupError;
+    expect(error.code).toBe('newer_version');
+    expect(error.userMessage('zh_CN')).toContain('更新版本');
+    expect(error.userMessage('zh_CN')).toContain('请先把扩展更新');
+    expect(error.userMessage('en')).toContain('newer version');
+    expect(error.message).toContain('format 7');
   });
 });
 
