@@ -1,12 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';
-import { CaptureError } from './capture-error';
 import { EmptyState } from './empty-state';
 import { HeaderActions } from './header-actions';
 import { OrderList } from './order-list';
 import { useNow } from '../use-now';
 import { useOrderClocks } from '../use-orders';
+import { WriteErrors } from './write-errors';
 
 // The order's page brings the drafts, the evidence panel, the chain check and the bundle writer: loaded when opened.
 const OrderDetail = lazy(() => import('./order-detail').then((m) => ({ default: m.OrderDetail })));
@@ -70,7 +70,7 @@ export function PopupApp(): React.JSX.Element {
           {note}
         </p>
       )}
-      <CaptureError />
+      <WriteErrors />
       {clocks === undefined ? null : selected ? (
         <Suspense fallback={null}>
           <OrderDetail item={selected} now={now} onBack={() => open(undefined)} />

@@ -16,6 +16,7 @@ import { applyOrderAction } from '@/lib/background/order-actions';
 import { openOnboardingOnInstall } from '@/lib/background/onboarding';
 import { openOrderPage } from '@/lib/background/open-order';
 import { autoStampAfterStatusChange, handleStampManifest, handleStampOrder } from '@/lib/background/timestamp';
+import { reportWriteError } from '@/lib/background/write-errors';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
@@ -115,6 +116,10 @@ export default defineBackground(() => {
           Date.now(),
         );
       },
+      onWriteError: (message) => reportWriteError(message, Date.now()),
+    }).finally(() => {
+      // The page may be one a waiting capture needs (after a browser restart its tab is a new one).
+      void capturer.run();
     }),
   );
 

@@ -10,6 +10,13 @@ export interface CaptureRequest {
   /** The page the capture is for: a tab that has moved on to another page is not captured. */
   url: string;
   requestedAt: number;
+  /**
+   * Set at browser start-up: tab ids do not survive a browser restart, so the request goes to whichever tab shows its
+   * page, and waits (up to `MAX_WAIT_MS`) for the buyer to open that page again.
+   */
+  anyTab?: boolean;
+  /** Times a capture of it began. A worker stopped in the middle leaves it queued, and the next start takes it again. */
+  attempts?: number;
 }
 
 /** What we know about a tab when deciding whether to capture it now. */
@@ -24,6 +31,8 @@ export const QUEUE_KEY = 'capture.queue';
 /** Requests older than this are dropped: a screenshot of a page long gone would not show the order. */
 export const MAX_WAIT_MS = 24 * 3600_000;
 const MAX_QUEUE = 100;
+/** A request whose capture began this often without finishing (the worker stopped each time) is given up. */
+export const MAX_ATTEMPTS = 3;
 
 export async function readQueue(db: KamiGuardDb): Promise<CaptureRequest[]> {
   const row = await db.kv.get(QUEUE_KEY);
@@ -64,9 +73,17 @@ export function samePage(a: string | undefined, b: string): boolean {
 
 export type Decision = 'capture' | 'wait' | 'drop';
 
-/** Whether to capture a request now, keep it until its tab is visible again, or drop it (tab closed, page left). */
+/**
+ * Whether to capture a request now, keep it until its tab is visible again, or drop it (tab closed, page left, too
+ * old, tried too often). `tab` is the request's own tab, or for an `anyTab` request a tab showing its page, if any.
+ */
 export function decide(req: CaptureRequest, tab: TabState, now: number): Decision {
-  if (!tab.exists || now - req.requestedAt > MAX_WAIT_MS) return 'drop';
-  if (!samePage(tab.url, req.url)) return 'drop';
-  return tab.visible ? 'capture' : 'wait';
+  if (now - req.requestedAt > MAX_WAIT_MS || (req.attempts ?? 0) >= MAX_ATTEMPTS) return 'drop';
+  if (tab.exists && samePage(tab.url, req.url)) return tab.visible ? 'capture' : 'wait';
+  return req.anyTab ? 'wait' : 'drop';
+}
+
+/** After a browser restart: every waiting request goes to whichever tab shows its page (tab ids start over). */
+export function forgetTabs(queue: readonly CaptureRequest[]): CaptureRequest[] {
+  return queue.map((req) => ({ ...req, anyTab: true }));
 }

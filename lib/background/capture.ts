@@ -14,6 +14,8 @@ import {
 export interface CaptureDeps {
   db: KamiGuardDb;
   tabState(tabId: number): Promise<TabState & { windowId?: number; title?: string }>;
+  /** A tab showing `url` (a visible one first), for requests whose tab id is no longer known (`anyTab`). */
+  findTab(url: string): Promise<TabState & { windowId?: number; title?: string }>;
   /** tabs.captureVisibleTab as a PNG Blob. */
   captureVisible(windowId: number): Promise<Blob>;
   compress?: typeof compressImage;
@@ -21,8 +23,12 @@ export interface CaptureDeps {
   sleep(ms: number): Promise<void>;
   /** Where each stored capture's stage times go (ms; `npm run bench` prints them). */
   onStages?(stages: CaptureStages): void;
-  /** Called when a capture could not be stored (full disk, quota): the UI shows it. */
+  /** Start-up work the queue must wait for (`forgetTabsAfterBrowserStart`). */
+  ready?: Promise<void>;
+  /** Called when a queued capture could not be stored (full disk, quota): the user is told. */
   onWriteError?(err: EvidenceWriteError, req: CaptureRequest): Promise<void> | void;
+  /** The sentence naming what a failed write did not save, for a capture the user asked for. */
+  describeWriteError?(err: EvidenceWriteError): Promise<string>;
 }
 
 /** How long one capture spent taking the screenshot, re-encoding it, and hashing + storing it. */
@@ -97,30 +103,40 @@ export function createCapturer(deps: CaptureDeps): {
   };
 
   const drain = async (): Promise<void> => {
+    await deps.ready;
     do {
       again = false;
       for (;;) {
-        // Decide outside a transaction (the tab look-ups are not IndexedDB work), then remove what was decided in
+        // Decide outside a transaction (the tab look-ups are not IndexedDB work), then change what was decided in
         // one that re-reads the queue, so a request added meanwhile is kept.
         const queue = await readQueue(deps.db);
         let next: { req: CaptureRequest; windowId: number; title?: string } | undefined;
-        const done = new Set<string>();
+        const dropped = new Set<string>();
         for (const req of queue) {
-          const tab = await deps.tabState(req.tabId);
+          const tab = req.anyTab ? await deps.findTab(req.url) : await deps.tabState(req.tabId);
           const decision = decide(req, tab, deps.now());
-          if (decision === 'drop') done.add(requestKey(req));
+          if (decision === 'drop') dropped.add(requestKey(req));
           if (decision === 'capture' && tab.windowId !== undefined) {
             next = { req, windowId: tab.windowId, title: tab.title };
-            done.add(requestKey(req));
             break;
           }
         }
-        if (done.size) await updateQueue(deps.db, (q) => q.filter((r) => !done.has(requestKey(r))));
+        const taking = next && requestKey(next.req);
+        // The request being taken stays queued, its attempt counted, until it is stored: a worker stopped in the
+        // middle of the capture leaves it for the next start to take again.
+        if (dropped.size || taking)
+          await updateQueue(deps.db, (q) =>
+            q
+              .filter((r) => !dropped.has(requestKey(r)))
+              .map((r) => (requestKey(r) === taking ? { ...r, attempts: (r.attempts ?? 0) + 1 } : r)),
+          );
         if (!next) break;
         try {
           await captureOne(next.req, next.windowId, next.title);
         } catch (err) {
           console.warn('[kamiguard] capture failed', err);
+        } finally {
+          await updateQueue(deps.db, (q) => q.filter((r) => requestKey(r) !== taking));
         }
       }
     } while (again);
@@ -150,6 +166,8 @@ export function createCapturer(deps: CaptureDeps): {
         const stored = await captureOne(req, windowId, title, false);
         return stored ? { ok: true } : { ok: false, error: 'not stored' };
       } catch (err) {
+        if (err instanceof EvidenceWriteError && deps.describeWriteError)
+          return { ok: false, error: await deps.describeWriteError(err) };
         return { ok: false, error: err instanceof Error ? err.message : String(err) };
       }
     },

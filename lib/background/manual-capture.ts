@@ -3,7 +3,9 @@ import type { KamiGuardDb } from '@/lib/db';
 import { t } from '@/lib/i18n';
 import type { CaptureTabData } from '@/lib/messaging/schemas';
 import type { createCapturer } from './capture';
+import { EvidenceWriteError } from '@/lib/evidence/errors';
 import { captureFullPage } from './full-page';
+import { evidenceWriteErrorMessage } from './write-errors';
 import { findOrderForPage } from './order-for-page';
 
 /** The keyboard shortcut's command name (wxt.config.ts `commands`). */
@@ -37,7 +39,11 @@ export function manualCaptureHandler(db: KamiGuardDb, capturer: ReturnType<typeo
     if (tab.id === undefined || tab.windowId === undefined || !tab.url || !/^https?:/.test(tab.url))
       return { ok: false, error: t('capture_not_web_page') };
     const req = { orderId, tabId: tab.id, kind, source: 'manual' as const, url: tab.url, requestedAt: Date.now() };
-    if (fullPage) return captureFullPage(db, tab, req);
+    if (fullPage)
+      return captureFullPage(db, tab, req).catch(async (err: unknown) => {
+        if (err instanceof EvidenceWriteError) return { ok: false, error: await evidenceWriteErrorMessage(db, err) };
+        throw err;
+      });
     return capturer.captureNow(req, tab.windowId, tab.title);
   };
 

@@ -3,6 +3,8 @@ import type { ExtractedOrder } from '@/lib/extract/types';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { OrdersSeenSchema, parseMessage } from '@/lib/messaging/schemas';
 import type { OrdersSeenReply } from '@/lib/messaging/protocol';
+import { EvidenceWriteError } from '@/lib/evidence/errors';
+import { evidenceWriteErrorMessage, unsavedOrdersText, writeErrorMessage } from './write-errors';
 
 /** One order of a message and what storing it did. */
 export interface StoredSighting {
@@ -64,28 +66,49 @@ export interface StoredPage {
 export async function storePageSighting(db: KamiGuardDb, page: PageSighting): Promise<StoredPage> {
   const stored: StoredSighting[] = [];
   const orderIds: number[] = [];
-  for (const order of page.orders) {
-    // A payment page belongs to a shop order elsewhere; only an unmatched one is kept as an order of its own.
-    if (order.platform === 'epay') {
-      const linked = await linkPaymentPage(db, order, page.url, page.now);
-      if (linked !== undefined) {
-        orderIds.push(linked);
-        continue;
+  for (const [index, order] of page.orders.entries()) {
+    try {
+      // A payment page belongs to a shop order elsewhere; only an unmatched one is kept as an order of its own.
+      if (order.platform === 'epay') {
+        const linked = await linkPaymentPage(db, order, page.url, page.now);
+        if (linked !== undefined) {
+          orderIds.push(linked);
+          continue;
+        }
       }
+      const result = await upsertSighting(db, {
+        order,
+        site: page.site,
+        url: page.url,
+        pageTitle: page.title,
+        at: page.now,
+        pageWindowMinutes: page.pageWindowMinutes,
+      });
+      stored.push({ order, result });
+      orderIds.push(result.orderId);
+    } catch (error) {
+      // Each order is one transaction: this one and the ones after it were not stored, the ones before were.
+      throw new PageWriteError(
+        page.orders.slice(index).map((o) => o.orderNo),
+        error,
+      );
     }
-    const result = await upsertSighting(db, {
-      order,
-      site: page.site,
-      url: page.url,
-      pageTitle: page.title,
-      at: page.now,
-      pageWindowMinutes: page.pageWindowMinutes,
-    });
-    stored.push({ order, result });
-    orderIds.push(result.orderId);
   }
   const linkedIds = orderIds.filter((id) => !stored.some((s) => s.result.orderId === id));
   return { stored, orderIds, linkedIds };
+}
+
+/** Storing a page's orders failed (e.g. a full disk): `unsaved` are the order numbers not stored; `cause` says why. */
+export class PageWriteError extends Error {
+  override name = 'PageWriteError';
+  constructor(
+    readonly unsaved: string[],
+    cause: unknown,
+  ) {
+    super(`Orders not stored: ${unsaved.join(', ')} (${cause instanceof Error ? cause.message : String(cause)})`, {
+      cause,
+    });
+  }
 }
 
 export interface OrdersSeenContext {
@@ -98,6 +121,11 @@ export interface OrdersSeenContext {
    * payment pages were linked to. Its failure does not undo the write.
    */
   afterStore?: (after: AfterStore) => Promise<void> | void;
+  /**
+   * Called with the sentence for the user when a write failed (the orders not stored, or the evidence of them): a
+   * page's orders are stored without the page asking, so nobody else would tell the user that they were not.
+   */
+  onWriteError?: (message: string) => Promise<void> | void;
 }
 
 /**
@@ -114,14 +142,22 @@ export async function handleOrdersSeen(
   const data = parseMessage(OrdersSeenSchema, raw);
   if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
 
-  const { stored, orderIds, linkedIds } = await storePageSighting(ctx.db, {
-    orders: data.orders,
-    site: pageUrl.host,
-    url: data.url,
-    title: data.title,
-    pageWindowMinutes: data.pageWindowMinutes,
-    now: ctx.now,
-  });
+  let page: StoredPage;
+  try {
+    page = await storePageSighting(ctx.db, {
+      orders: data.orders,
+      site: pageUrl.host,
+      url: data.url,
+      title: data.title,
+      pageWindowMinutes: data.pageWindowMinutes,
+      now: ctx.now,
+    });
+  } catch (error) {
+    if (error instanceof PageWriteError)
+      await ctx.onWriteError?.(writeErrorMessage(error, unsavedOrdersText(error.unsaved, pageUrl.host)));
+    throw error;
+  }
+  const { stored, orderIds, linkedIds } = page;
   try {
     // What the page showed about the shop itself (its ICP 备案 number, or that it showed none).
     await recordShopPage(ctx.db, pageUrl.host, { icp: data.icp }, ctx.now);
@@ -139,6 +175,7 @@ export async function handleOrdersSeen(
     });
   } catch (err) {
     console.error('[kamiguard] after-store step failed', err);
+    if (err instanceof EvidenceWriteError) await ctx.onWriteError?.(await evidenceWriteErrorMessage(ctx.db, err));
   }
   return { orderIds };
 }

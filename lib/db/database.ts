@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { installFaultHooks } from './fault-hooks';
 import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord, ShopRecord, WatchRecord } from './types';
 
 /** Name of the IndexedDB database. Opened only by the background and extension pages, never by content scripts. */
@@ -52,6 +53,9 @@ let shared: KamiGuardDb | undefined;
 
 /** The process-wide database instance (background, popup, options). */
 export function getDb(): KamiGuardDb {
-  shared ??= openDb();
+  if (shared) return shared;
+  shared = openDb();
+  // e2e fault injection (full disk, a write stopped half-way), only in `--mode faults` builds: production drops it.
+  if (import.meta.env.MODE === 'faults') installFaultHooks(shared);
   return shared;
 }

@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { createCapturer, MIN_CAPTURE_GAP_MS, type CaptureDeps } from '@/lib/background/capture';
 import { freshDb } from './fresh-db';
-import { decide, enqueue, readQueue, type CaptureRequest, type TabState } from '@/lib/background/capture-queue';
+import {
+  decide,
+  enqueue,
+  forgetTabs,
+  MAX_ATTEMPTS,
+  readQueue,
+  updateQueue,
+  type CaptureRequest,
+  type TabState,
+} from '@/lib/background/capture-queue';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { upsertSighting, type KamiGuardDb } from '@/lib/db';
 
@@ -28,6 +37,20 @@ describe('capture queue decisions', () => {
     expect(decide(req(), { exists: true, url: URL_A, visible: false }, 1_000 + 25 * 3600_000)).toBe('drop');
   });
 
+  it('after a browser restart, waits for any tab to show the page instead of dropping the request', () => {
+    const [restarted] = forgetTabs([req()]);
+    expect(restarted).toMatchObject({ anyTab: true, tabId: 7 });
+    expect(decide(restarted!, { exists: false, visible: false }, 2_000)).toBe('wait');
+    expect(decide(restarted!, { exists: true, url: URL_A, visible: true }, 2_000)).toBe('capture');
+    expect(decide(restarted!, { exists: false, visible: false }, 1_000 + 25 * 3600_000)).toBe('drop');
+  });
+
+  it('gives up a request whose capture began too often without finishing', () => {
+    const visible = { exists: true, url: URL_A, visible: true };
+    expect(decide(req({ attempts: MAX_ATTEMPTS - 1 }), visible, 2_000)).toBe('capture');
+    expect(decide(req({ attempts: MAX_ATTEMPTS }), visible, 2_000)).toBe('drop');
+  });
+
   it('does not queue the same automatic capture twice, but keeps manual ones', () => {
     const q = enqueue(enqueue([], req()), req({ requestedAt: 2_000 }));
     expect(q).toHaveLength(1);
@@ -44,6 +67,9 @@ function fakeDeps(db: KamiGuardDb, tabs: Map<number, TabState & { windowId?: num
   const deps: CaptureDeps = {
     db,
     tabState: async (id) => tabs.get(id) ?? { exists: false, visible: false },
+    findTab: async (url) =>
+      [...tabs.values()].find((t) => t.url === url && t.visible) ??
+      [...tabs.values()].find((t) => t.url === url) ?? { exists: false, visible: false },
     captureVisible: async () => {
       captures.push(clock);
       return new Blob([new Uint8Array([137, 80, 78, 71, captures.length])], { type: 'image/png' });
@@ -102,6 +128,58 @@ describe('createCapturer', () => {
 
     // A "restarted service worker": a new capturer over the same database takes it when the tab is visible.
     tabs.set(7, { exists: true, url: URL_A, visible: true, windowId: 1 });
+    await createCapturer(deps).run();
+    expect(captures).toHaveLength(1);
+    expect(await readQueue(db)).toEqual([]);
+  });
+
+  it('a worker stopped in the middle of a capture leaves the request queued; the next worker takes it', async () => {
+    const db = freshDb();
+    const { orderId } = await upsertSighting(db, {
+      order: { platform: 'generic', orderNo: 'A', status: 'paid' },
+      site: 's',
+      url: URL_A,
+      at: 1,
+    });
+    const tabs = new Map([[7, { exists: true, url: URL_A, visible: true, windowId: 1 }]]);
+    const { deps, captures } = fakeDeps(db, tabs);
+    // The first worker never gets past the screenshot: it is stopped there.
+    let reached!: () => void;
+    const atCapture = new Promise<void>((resolve) => (reached = resolve));
+    const dying = createCapturer({
+      ...deps,
+      captureVisible: () => {
+        reached();
+        return new Promise<Blob>(() => undefined);
+      },
+    });
+    void dying.request(req({ orderId }));
+    await atCapture;
+    expect(await readQueue(db)).toEqual([expect.objectContaining({ orderId, attempts: 1 })]);
+
+    await createCapturer(deps).run();
+    expect(captures).toHaveLength(1);
+    expect(await db.evidence.where('orderId').equals(orderId).count()).toBe(1);
+    expect(await readQueue(db)).toEqual([]);
+  });
+
+  it('after a browser restart, captures a waiting request in the new tab that shows its page', async () => {
+    const db = freshDb();
+    const { orderId } = await upsertSighting(db, {
+      order: { platform: 'generic', orderNo: 'A', status: 'paid' },
+      site: 's',
+      url: URL_A,
+      at: 1,
+    });
+    // Tab 7 is gone with the old browser; tab 7 of the new one shows another page.
+    const tabs = new Map([[7, { exists: true, url: 'https://news.example.com/', visible: true, windowId: 1 }]]);
+    const { deps, captures } = fakeDeps(db, tabs);
+    await updateQueue(db, (q) => forgetTabs(enqueue(q, req({ orderId, requestedAt: 9_000 }))));
+    await createCapturer(deps).run();
+    expect(captures).toHaveLength(0);
+    expect(await readQueue(db)).toHaveLength(1);
+
+    tabs.set(3, { exists: true, url: URL_A, visible: true, windowId: 2 });
     await createCapturer(deps).run();
     expect(captures).toHaveLength(1);
     expect(await readQueue(db)).toEqual([]);
