@@ -7,6 +7,8 @@ import { startDemoShop, type DemoShop } from '../demo-shop/server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
+/** The `--mode faults` build: the same extension with an IndexedDB fault layer (lib/db/fault-hooks.ts). */
+export const FAULTS_EXTENSION = join(ROOT, '.output/chrome-mv3-faults');
 export const ARTIFACTS = join(ROOT, 'test-results');
 
 export interface Harness {
@@ -33,18 +35,31 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(
-  options: { args?: string[]; english?: boolean; keepOnboarding?: boolean } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  args?: string[];
+  /** English UI, for screenshots of it (Chinese by default). */
+  english?: boolean;
+  /** The built extension to load (default `.output/chrome-mv3`). */
+  extension?: string;
+  /** A profile folder kept across launches (a browser restart); default a fresh temporary profile. */
+  profileDir?: string;
+  /** A demo shop already running (kept by `close()`), so that a relaunched browser sees the same shop origin. */
+  shop?: DemoShop;
+  /** Keep the onboarding tab the extension opens on install (closed at once by default). */
+  keepOnboarding?: boolean;
+}
+
+export async function launch(options: HarnessOptions = {}): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const shop = await startDemoShop();
+  const shop = options.shop ?? (await startDemoShop());
   // Chinese by default; `english` for screenshots of the English UI (Chromium on Linux reads LANGUAGE).
   const saved = process.env.LANGUAGE;
   if (options.english) process.env.LANGUAGE = 'en_US';
-  const browser = await launchWithExtension(EXTENSION, {
+  const browser = await launchWithExtension(options.extension ?? EXTENSION, {
     chinese: !options.english,
     args: options.args,
     keepOnboarding: options.keepOnboarding,
+    profileDir: options.profileDir,
   }).finally(() => {
     if (saved === undefined) delete process.env.LANGUAGE;
     else process.env.LANGUAGE = saved;
@@ -188,7 +203,7 @@ export async function launch(
     },
     async close() {
       await browser.close();
-      await shop.close();
+      if (!options.shop) await shop.close();
     },
   };
 }

@@ -82,6 +82,8 @@ for (const browser of ['chrome', 'firefox'] as const) {
       const source = text(entries, name);
       // The bench build's hooks (lib/background/bench-hooks.ts) and the tests' time scale exist only in test builds.
       assert.ok(!source.includes('__kamiguardBench'), `${name} carries no bench hooks`);
+      // Nor the e2e fault layer (lib/db/fault-hooks.ts, `--mode faults` builds only).
+      assert.ok(!source.includes('__kamiguardFaults'), `${name} carries no fault hooks`);
       assert.ok(!source.includes('sourceMappingURL'), `${name} points at no source map`);
     }
   });

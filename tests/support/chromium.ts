@@ -1,5 +1,5 @@
 /** Launches Chromium with the built extension loaded, the way the e2e tests, the bench and `npm start` need it. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -17,6 +17,11 @@ export interface LaunchOptions {
    * default it is closed as soon as it opens, so it never takes the front from the pages a test opens.
    */
   keepOnboarding?: boolean;
+  /**
+   * A profile folder to use and keep (a browser restart on the same profile); by default a temporary one, removed on
+   * close.
+   */
+  profileDir?: string;
 }
 
 export interface LaunchedBrowser {
@@ -31,7 +36,9 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
   const temp = mkdtempSync(join(tmpdir(), 'kamiguard-chromium-'));
   for (const d of ['config', 'cache', 'profile']) mkdirSync(join(temp, d));
   const headless = options.headless ?? true;
-  const context = await chromium.launchPersistentContext(join(temp, 'profile'), {
+  // The extension opens its onboarding page only when it is installed: on a kept profile's second launch it does not.
+  const fresh = !options.profileDir || !existsSync(join(options.profileDir, 'Default'));
+  const context = await chromium.launchPersistentContext(options.profileDir ?? join(temp, 'profile'), {
     executablePath: findBrowser(),
     headless,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -59,10 +66,10 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
     },
     viewport: options.viewport === undefined ? { width: 1100, height: 800 } : options.viewport,
   });
-  let onboarding: Page;
+  let onboarding: Page | undefined;
   try {
-    onboarding = await onboardingPage(context);
-    if (!options.keepOnboarding) await onboarding.close();
+    if (fresh) onboarding = await onboardingPage(context);
+    if (!options.keepOnboarding) await onboarding?.close();
   } catch (err) {
     await context.close();
     rmSync(temp, { recursive: true, force: true });
@@ -70,7 +77,7 @@ export async function launchWithExtension(extensionDir: string, options: LaunchO
   }
   return {
     context,
-    ...(options.keepOnboarding ? { onboarding } : {}),
+    ...(options.keepOnboarding && onboarding ? { onboarding } : {}),
     async close() {
       await context.close();
       rmSync(temp, { recursive: true, force: true });
