@@ -69,8 +69,14 @@ const BLOCK =
  * nodes are kept (keys in a `white-space: pre-line` box are lines) unless `flat`: then, outside `<pre>`, they are
  * spaces, as a browser renders them, so a pretty-printed "Label：\n  value" stays one line. With `brMark`, a line
  * that a `<br>` starts opens with it (the generic reader keeps such lines with the value before them).
- * Iterative, so deep hostile trees cannot overflow the stack.
+ * Iterative, so deep hostile trees cannot overflow the stack, and nothing per node looks at the node's ancestors
+ * (whether a text is inside a `<pre>` is carried down the walk): that cost the depth of the tree at every node, 10 s
+ * of the page's main thread on a 10,000-deep page. `skip` is asked of each element on the way down, so it need only
+ * test the element itself (see `isAd`).
  */
+/** Marks the end of a `<pre>` element's children on readText's stack. */
+const END_PRE = 0;
+
 export const readText = (
   node: Node | null | undefined,
   max = MAX_TEXT,
@@ -81,17 +87,23 @@ export const readText = (
 ): string => {
   let out = '';
   let size = 0;
-  const stack: Array<Node | '\n'> = node ? [node] : [];
+  // How many <pre> elements the walk is inside (the root's own ancestors looked up once).
+  let pre = flat && node?.parentElement?.closest('pre') ? 1 : 0;
+  const stack: Array<Node | '\n' | typeof END_PRE> = node ? [node] : [];
   while (stack.length && size < max) {
     const cur = stack.pop()!;
     if (cur === '\n') {
       out += cur;
       continue;
     }
+    if (cur === END_PRE) {
+      pre--;
+      continue;
+    }
     const type = cur.nodeType;
     if (type === 3) {
       let v = (cur.nodeValue ?? '').slice(0, max - size);
-      if (flat && !cur.parentElement?.closest('pre')) v = v.replace(/[\r\n]+/g, ' ');
+      if (flat && !pre) v = v.replace(/[\r\n]+/g, ' ');
       out += v;
       size += v.length;
       continue;
@@ -115,6 +127,10 @@ export const readText = (
         continue;
       }
       stack.push('\n');
+    }
+    if (name === 'pre') {
+      pre++;
+      stack.push(END_PRE);
     }
     const kids = cur.childNodes;
     for (let i = kids.length; i--;) stack.push(kids[i]!);

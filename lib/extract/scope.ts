@@ -11,6 +11,16 @@ export const AD_CONTAINERS =
 /** True when `el` sits inside an ad container. */
 export const inAd = (el: Element): boolean => el.closest(AD_CONTAINERS) !== null;
 
+/**
+ * True when `el` is an ad container itself: the `skip` test of a walk from a root down (`readText`), which never
+ * enters an ad it has met. (`inAd` there looked up every element's ancestors: the depth of the page at each node.)
+ */
+export const isAd = (el: Element): boolean => el.matches(AD_CONTAINERS);
+
+/** `readText` of `root` without ads: nothing when the root itself sits in one. */
+export const textOutsideAds = (root: Element | null | undefined, max?: number): string =>
+  root && !inAd(root) ? readText(root, max, isAd) : '';
+
 /** The elements that are not inside ads. */
 export const outsideAds = (els: readonly Element[]): Element[] => els.filter((el) => !inAd(el));
 
@@ -23,7 +33,9 @@ export const allOutsideAds = (root: ParentNode | null | undefined, selector: str
  * "Label：value" lines are.
  */
 export const ownText = (block: Node | null | undefined, also?: Element): string =>
-  readText(block, undefined, (el) => isChrome(el) || inAd(el) || el === also, undefined, true);
+  block?.nodeType === 1 && inAd(block as Element)
+    ? ''
+    : readText(block, undefined, (el) => isChrome(el) || isAd(el) || el === also, undefined, true);
 
 // Moved beside the other text readers; re-exported for the adapters that import it from here.
 export { textWithout } from './platform';

@@ -18,13 +18,12 @@ import {
   one,
   pick,
   readPairs,
-  readText,
   textOf,
   valueOf,
   type Pairs,
   type RawOrder,
 } from '../platform';
-import { allOutsideAds, inAd } from '../scope';
+import { allOutsideAds, textOutsideAds } from '../scope';
 
 /** The kinds of epay page this adapter reads. */
 export type EpayPage = 'qr' | 'cashier' | 'result';
@@ -52,11 +51,14 @@ const RESULT = /支付成功(?=，请回到浏览器查看订单)|支付失败�
 /** epay's trade_no: YmdHis + 5 digits, as a path segment of the result page's URL. */
 const PATH_TRADE_NO = /(?:^|\/)(\d{19})(?:\/|$)/;
 
+/** How far above its details list the QR page's amount may sit. */
+const BOX_LEVELS = 12;
+
 /** The first match that is not inside an ad (an ad may copy the QR page's markup). */
 const first = (root: ParentNode, selector: string): Element | undefined => allOutsideAds(root, selector, 20)[0];
 
 /** Result pages are short; reading more of a long page is wasted work. */
-const resultText = (doc: Document): string => readText(doc.body, 5000, inAd);
+const resultText = (doc: Document): string => textOutsideAds(doc.body, 5000);
 
 /** dt label → the dd after it, of one definition list. */
 const dlPairs = (dl: Element): Pairs =>
@@ -74,10 +76,13 @@ const qrDetails = (doc: Document): { pairs: Pairs; amount?: Element; kind: strin
     const pairs = dlPairs(dl);
     if (!QR_LABELS.every((l) => pick(pairs, [l]))) continue;
     // The amount of the nearest block around the list that shows one: the order's box (at most the body).
+    // (A few levels up at most: each level searches its whole block, which on a deeply nested page made the climb cost
+    // the square of the depth.)
     let box = dl.parentElement;
     let amount: Element | undefined;
-    while (box && !(amount = amountIn(box, dl)) && box.localName !== 'body') box = box.parentElement;
-    const kind = QR_KIND.exec(doc.title)?.[0] ?? QR_KIND.exec(cleanText(readText(box, 4000, inAd), 4000))?.[0];
+    for (let up = 0; box && !(amount = amountIn(box, dl)) && box.localName !== 'body' && up < BOX_LEVELS; up++)
+      box = box.parentElement;
+    const kind = QR_KIND.exec(doc.title)?.[0] ?? QR_KIND.exec(cleanText(textOutsideAds(box, 4000), 4000))?.[0];
     if (kind) return { pairs, amount, kind };
   }
   return undefined;
