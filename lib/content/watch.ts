@@ -18,9 +18,14 @@ export interface WatchOptions {
 }
 
 /**
- * Extracts now and again after DOM changes (debounced), reporting each distinct result once. JS-rendered shops fill
- * the order in after load and reveal card keys on a click, so one read at load is not enough; the bounds keep the
- * cost of watching a busy page small. Returns a stop function.
+ * Reads the page whenever it has been quiet for `debounceMs` (no DOM change), reporting each distinct result once.
+ * JS-rendered shops fill the order in after load and reveal card keys on a click, so one read at load is not enough;
+ * the bounds keep the cost of watching a busy page small.
+ *
+ * What the page shows counts only once it holds still: the first read too waits for a quiet moment, and a page that
+ * keeps rewriting itself (a status badge flickering between 处理中 and 已完成 every 50 ms) is not read at all until it
+ * stops, then once, so the timeline gets its settled status and no storm of changes. A page that never stops is read
+ * once when watching ends. Returns a stop function.
  */
 export function watchOrders(o: WatchOptions): () => void {
   const debounceMs = o.debounceMs ?? 400;
@@ -50,10 +55,12 @@ export function watchOrders(o: WatchOptions): () => void {
     if (reads >= maxReads) stop();
   };
 
-  const observer = new MutationObserver(() => {
-    if (stopped) return;
+  const schedule = (): void => {
     if (pending !== undefined) o.clearTimeout(pending);
     pending = o.setTimeout(read, debounceMs);
+  };
+  const observer = new MutationObserver(() => {
+    if (!stopped) schedule();
   });
 
   const stop = (): void => {
@@ -71,7 +78,11 @@ export function watchOrders(o: WatchOptions): () => void {
     attributes: true,
     attributeFilter: ['value', 'class', 'style'],
   });
-  const deadline = o.setTimeout(stop, o.maxWatchMs ?? 5 * 60_000);
-  read();
+  const deadline = o.setTimeout(() => {
+    // Still changing when watching ends: what it shows now is all there will be.
+    if (pending !== undefined) read();
+    stop();
+  }, o.maxWatchMs ?? 5 * 60_000);
+  schedule();
   return stop;
 }

@@ -1,12 +1,21 @@
 /** Main-thread time a script of ours costs a page, read from a Chromium trace of the page load. */
 import type { BrowserContext, Page } from 'playwright-core';
 
-interface TraceEvent {
+/** One event of a Chromium trace (the fields read here). */
+export interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
+  pid: number;
   tid: number;
-  args?: { data?: { url?: string; stackTrace?: { url?: string }[] } };
+  args?: {
+    name?: string;
+    worldId?: number;
+    worldName?: string;
+    fileName?: string;
+    data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] };
+  };
 }
 
 /**
@@ -39,6 +48,113 @@ export async function scriptTimeOnLoad(
     (e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && ours(e),
   );
   return top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+}
+
+/**
+ * The categories DevTools' performance panel records (tasks, script, layout, with script URLs), and `v8`, whose
+ * `v8.callFunction` events name the JavaScript world a call runs in: a MutationObserver callback runs as a microtask
+ * inside the page's own task and has no URL event of its own, only its world.
+ */
+const TIMELINE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'];
+
+/** Records a trace of what the browser does while `work` runs (the page's session starts and ends it). */
+export async function traceWhile(
+  context: BrowserContext,
+  page: Page,
+  work: () => Promise<void>,
+): Promise<TraceEvent[]> {
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TIMELINE, recordMode: 'recordAsMuchAsPossible' },
+    transferMode: 'ReportEvents',
+  });
+  try {
+    await work();
+  } finally {
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+  }
+  return events;
+}
+
+/** Main-thread time of an extension's scripts in pages, from a trace. */
+export interface ScriptTime {
+  /** Wall time on renderer main threads (nested events merged, so nothing is counted twice). */
+  ms: number;
+  /** Separate stretches of that time: a script's first run, then each callback (observer, timer, message reply). */
+  slices: number;
+  /** The longest stretch. */
+  longestMs: number;
+  /** ms per script file; 'isolated world' for callbacks known only by the world they run in. */
+  byScript: Record<string, number>;
+}
+
+const urlOf = (e: TraceEvent): string =>
+  e.args?.data?.url || e.args?.data?.scriptName || e.args?.data?.stackTrace?.[0]?.url || e.args?.fileName || '';
+
+/** Total length of the union of intervals (µs in, ms out), the number of separate stretches, the longest. */
+function union(spans: { start: number; end: number }[]): { ms: number; slices: number; longestMs: number } {
+  const sorted = spans.toSorted((a, b) => a.start - b.start);
+  let ms = 0;
+  let slices = 0;
+  let longestMs = 0;
+  for (let i = 0; i < sorted.length;) {
+    let { start, end } = sorted[i]!;
+    for (i++; i < sorted.length && sorted[i]!.start <= end; i++) end = Math.max(end, sorted[i]!.end);
+    ms += (end - start) / 1000;
+    slices++;
+    longestMs = Math.max(longestMs, (end - start) / 1000);
+  }
+  return { ms, slices, longestMs };
+}
+
+/**
+ * The time scripts from `urlPrefix` (an extension's `chrome-extension://<id>/`) took on the main threads of renderers
+ * (`CrRendererMain`; the extension's service worker runs elsewhere): the events that carry one of its script URLs,
+ * and the calls into the isolated worlds those events reveal (content scripts run in one), with everything nested in
+ * them (style and layout they force included). As the shared perf harness attributes extension time.
+ */
+export function scriptMainThreadTime(events: readonly TraceEvent[], urlPrefix: string): ScriptTime {
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`));
+  // Isolated worlds (id > 0, named) in which our scripts ran, per renderer process.
+  const worlds = new Set(
+    onMain
+      .filter((e) => urlOf(e).startsWith(urlPrefix) && (e.args?.worldId ?? 0) > 0 && e.args?.worldName)
+      .map((e) => `${e.pid}:${e.args!.worldId}`),
+  );
+  const scriptOf = (e: TraceEvent): string | undefined => {
+    const url = urlOf(e);
+    if (url.startsWith(urlPrefix)) return url.slice(urlPrefix.length);
+    return e.args?.worldId !== undefined && worlds.has(`${e.pid}:${e.args.worldId}`) ? 'isolated world' : undefined;
+  };
+  const byThread = new Map<string, { start: number; end: number }[]>();
+  const byScriptSpans = new Map<string, { start: number; end: number }[]>();
+  for (const e of onMain) {
+    const script = scriptOf(e);
+    if (script === undefined) continue;
+    const span = { start: e.ts, end: e.ts + e.dur! };
+    const thread = `${e.pid}:${e.tid}`;
+    byThread.set(thread, [...(byThread.get(thread) ?? []), span]);
+    byScriptSpans.set(script, [...(byScriptSpans.get(script) ?? []), span]);
+  }
+  const total = { ms: 0, slices: 0, longestMs: 0 };
+  for (const spans of byThread.values()) {
+    const u = union(spans);
+    total.ms += u.ms;
+    total.slices += u.slices;
+    total.longestMs = Math.max(total.longestMs, u.longestMs);
+  }
+  const byScript = Object.fromEntries([...byScriptSpans].map(([script, spans]) => [script, union(spans).ms]));
+  return { ...total, byScript };
 }
 
 export function median(values: number[]): number {

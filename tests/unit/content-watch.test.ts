@@ -54,7 +54,44 @@ describe('watchOrders', () => {
       await vi.advanceTimersByTimeAsync(10);
     }
     await vi.advanceTimersByTimeAsync(150);
-    expect(extract).toHaveBeenCalledTimes(2); // once at start, once after the burst
+    expect(extract).toHaveBeenCalledTimes(1); // the burst began before the first quiet moment: one read after it
+  });
+
+  it('reads a quiet page once it has held still for the debounce period, not before', async () => {
+    const extract = vi.fn((): ExtractedOrder[] => [order('paid')]);
+    const { reports } = setup(extract);
+    await vi.advanceTimersByTimeAsync(90);
+    expect(extract).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(reports).toEqual([[order('paid')]]);
+  });
+
+  it('a status flickering while the page rewrites itself is reported once, as it finally stands', async () => {
+    const badge = document.createElement('span');
+    document.body.append(badge);
+    const extract = vi.fn((): ExtractedOrder[] => [order(badge.textContent === '已完成' ? 'delivered' : 'processing')]);
+    const { reports } = setup(extract);
+    for (let i = 0; i < 200; i++) {
+      badge.textContent = i % 2 ? '已完成' : '处理中';
+      document.body.append(document.createElement('i'));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(extract).not.toHaveBeenCalled();
+    badge.textContent = '处理中';
+    await vi.advanceTimersByTimeAsync(150);
+    expect(extract).toHaveBeenCalledTimes(1);
+    expect(reports).toEqual([[order('processing')]]);
+  });
+
+  it('reads a page that never holds still once, when watching ends', async () => {
+    const extract = vi.fn((): ExtractedOrder[] => [order('processing')]);
+    const { reports } = setup(extract, { maxWatchMs: 1_000 });
+    for (let i = 0; i < 150; i++) {
+      document.body.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(reports).toEqual([[order('processing')]]);
+    expect(extract).toHaveBeenCalledTimes(1);
   });
 
   it('stops observing after the time limit and after the read limit', async () => {
