@@ -78,11 +78,14 @@ export function watchOrders(o: WatchOptions): () => void {
     attributes: true,
     attributeFilter: ['value', 'class', 'style'],
   });
-  const deadline = o.setTimeout(() => {
-    // Still changing when watching ends: what it shows now is all there will be.
-    if (pending !== undefined) read();
-    stop();
-  }, o.maxWatchMs ?? 5 * 60_000);
+  const deadline = o.setTimeout(
+    () => {
+      // Still changing when watching ends: what it shows now is all there will be.
+      if (pending !== undefined) read();
+      stop();
+    },
+    o.maxWatchMs ?? 5 * 60_000,
+  );
   schedule();
   return stop;
 }

@@ -197,9 +197,11 @@ function adsPage(sn: string): string {
   });
 }
 
+/** `unit` repeated to 1 MB. */
+const mb = (unit: string): string => unit.repeat(Math.ceil((1 << 20) / unit.length));
+
 /** 1 MB in the product name, the contact, a card key and a hidden block. */
 function hugePage(sn: string): string {
-  const mb = (unit: string): string => unit.repeat(Math.ceil((1 << 20) / unit.length));
   return unicornPage({
     sn,
     status: '已完成',
