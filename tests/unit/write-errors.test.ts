@@ -47,7 +47,11 @@ describe('a page whose orders cannot be stored', () => {
       { id: 'ext', url: `${SHOP}/orders`, tab: { id: 4 } },
       { db, ownId: 'ext', ownOrigin: 'chrome-extension://ext', now: 5, onWriteError: (m) => void messages.push(m) },
     );
-    await expect(sent).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(sent).rejects.toMatchObject({
+      name: 'PageWriteError',
+      unsaved: ['B2', 'C3'],
+      cause: { name: 'QuotaExceededError' },
+    });
     expect(messages).toEqual([
       '存储空间已满，未能保存：在 shop.example.com 看到的订单 B2、C3。之前保存的订单和证据都没有改动；请腾出磁盘空间后再试。',
     ]);
