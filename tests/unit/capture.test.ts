@@ -84,6 +84,17 @@ function fakeDeps(db: KamiGuardDb, tabs: Map<number, TabState & { windowId?: num
   return { deps, captures, errors };
 }
 
+/** Order A, picked up from URL_A. */
+async function seenOrder(db: KamiGuardDb): Promise<number> {
+  const { orderId } = await upsertSighting(db, {
+    order: { platform: 'generic', orderNo: 'A', status: 'paid' },
+    site: 's',
+    url: URL_A,
+    at: 1,
+  });
+  return orderId;
+}
+
 describe('createCapturer', () => {
   it('stores a screenshot per request, no faster than Chrome allows, with a timeline event', async () => {
     const db = freshDb();
@@ -135,12 +146,7 @@ describe('createCapturer', () => {
 
   it('a worker stopped in the middle of a capture leaves the request queued; the next worker takes it', async () => {
     const db = freshDb();
-    const { orderId } = await upsertSighting(db, {
-      order: { platform: 'generic', orderNo: 'A', status: 'paid' },
-      site: 's',
-      url: URL_A,
-      at: 1,
-    });
+    const orderId = await seenOrder(db);
     const tabs = new Map([[7, { exists: true, url: URL_A, visible: true, windowId: 1 }]]);
     const { deps, captures } = fakeDeps(db, tabs);
     // The first worker never gets past the screenshot: it is stopped there.
@@ -165,12 +171,7 @@ describe('createCapturer', () => {
 
   it('after a browser restart, captures a waiting request in the new tab that shows its page', async () => {
     const db = freshDb();
-    const { orderId } = await upsertSighting(db, {
-      order: { platform: 'generic', orderNo: 'A', status: 'paid' },
-      site: 's',
-      url: URL_A,
-      at: 1,
-    });
+    const orderId = await seenOrder(db);
     // Tab 7 is gone with the old browser; tab 7 of the new one shows another page.
     const tabs = new Map([[7, { exists: true, url: 'https://news.example.com/', visible: true, windowId: 1 }]]);
     const { deps, captures } = fakeDeps(db, tabs);
