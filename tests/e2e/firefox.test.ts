@@ -316,7 +316,10 @@ test('Firefox: a waiting order is re-read in the background with the buyer’s c
   await demo('status=completed');
   const stored = await waitFor(
     readStored,
-    (s) => s.orders.some((o) => o.orderNo === sn && o.status === 'delivered'),
+    // The status lands first, the fetched page's evidence row a moment later (after the sighting's transaction).
+    (s) =>
+      s.orders.some((o) => o.orderNo === sn && o.status === 'delivered') &&
+      s.evidence.some((e) => e.kind === 'order_source'),
     30_000,
   );
   assert.ok(
