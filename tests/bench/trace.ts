@@ -1,5 +1,5 @@
 /** Main-thread time a script of ours costs a page, read from a Chromium trace of the page load. */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** One event of a Chromium trace (the fields read here). */
 export interface TraceEvent {
@@ -14,8 +14,40 @@ export interface TraceEvent {
     worldId?: number;
     worldName?: string;
     fileName?: string;
-    data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] };
+    data?: {
+      url?: string;
+      scriptName?: string;
+      frame?: string;
+      processId?: number;
+      stackTrace?: Array<{ url?: string }>;
+      frames?: Array<{ frame?: string; processId?: number }>;
+    };
   };
+}
+
+/** Loads `url` in a fresh tab while tracing `categories`; returns the events and the tab's main frame id. */
+async function tracedLoad(
+  context: BrowserContext,
+  url: string,
+  settleMs: number,
+  categories: string[],
+): Promise<{ events: TraceEvent[]; frameId: string }> {
+  const page: Page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: categories, excludedCategories: ['*'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(settleMs);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  return { events, frameId: frameTree.frame.id };
 }
 
 /**
@@ -29,25 +61,100 @@ export async function scriptTimeOnLoad(
   scriptSuffix: string,
   settleMs = 1500,
 ): Promise<number> {
-  const page: Page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] },
-    transferMode: 'ReportEvents',
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(settleMs);
-  await cdp.send('Tracing.end');
-  await done;
-  await page.close();
+  const { events } = await tracedLoad(context, url, settleMs, [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+  ]);
   const ours = (e: TraceEvent): boolean => Boolean(e.args?.data?.url?.endsWith(scriptSuffix));
   const top = events.filter(
     (e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && ours(e),
   );
   return top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+}
+
+/** The extension's whole cost on one page load, by trace (see {@link extensionTimeOnLoad}). */
+export interface ExtensionCost {
+  /** Main-thread wall time of everything the extension ran in the page: compile, first run, later callbacks. */
+  totalMs: number;
+  /** Injection: evaluating, compiling and running the scripts' top-level code. */
+  injectMs: number;
+  /** Everything after: MutationObserver callbacks, timers, message replies. */
+  callbackMs: number;
+  /** Style and layout the scripts forced synchronously (innerText and the like), inside the above. */
+  forcedMs: number;
+}
+
+const INJECTION = new Set(['EvaluateScript', 'v8.compile', 'v8.run', 'v8.produceCache']);
+const STYLE_LAYOUT = new Set(['Layout', 'UpdateLayoutTree', 'RecalculateStyles', 'UpdateLayerTree', 'PrePaint']);
+
+const urlOf = (e: TraceEvent): string =>
+  e.args?.data?.url || e.args?.data?.scriptName || e.args?.data?.stackTrace?.[0]?.url || e.args?.fileName || '';
+
+/** Intervals merged into disjoint ones, sorted. */
+function merge(intervals: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of intervals.toSorted((a, b) => a[0] - b[0])) {
+    const last = out.at(-1);
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+const length = (intervals: Array<[number, number]>): number =>
+  merge(intervals).reduce((sum, [s, e]) => sum + e - s, 0) / 1000;
+
+/**
+ * Attribution as the shared perf harness does it (shared/perf/README.md): on the main thread of the renderer that
+ * committed the page's frame, every event whose script URL is the extension's, or that runs in an isolated world such
+ * an event revealed, is the extension's; nested events are merged, so the figure is wall time, not a double count.
+ */
+export function attributeExtension(events: TraceEvent[], extensionId: string, frameId: string): ExtensionCost {
+  const prefix = `chrome-extension://${extensionId}/`;
+  let pid: number | undefined;
+  for (const e of events) {
+    const data = e.args?.data;
+    if (e.name === 'FrameCommittedInBrowser' && data?.frame === frameId && data.processId) pid = data.processId;
+    if (pid === undefined && e.name === 'TracingStartedInBrowser')
+      pid = data?.frames?.find((f) => f.frame === frameId)?.processId;
+  }
+  let tid = pid;
+  for (const e of events)
+    if (e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain') tid = e.tid;
+  const main = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined);
+  const worlds = new Set<number>();
+  for (const e of main)
+    if (urlOf(e).startsWith(prefix) && (e.args?.worldId ?? 0) > 0 && e.args?.worldName) worlds.add(e.args.worldId!);
+  const ours = main.filter((e) => urlOf(e).startsWith(prefix) || worlds.has(e.args?.worldId ?? -1));
+  const span = (e: TraceEvent): [number, number] => [e.ts, e.ts + e.dur!];
+  const slices = merge(ours.map(span));
+  const inside = (e: TraceEvent): boolean => slices.some(([s, end]) => e.ts >= s && e.ts + e.dur! <= end);
+  const totalMs = length(slices);
+  const injectMs = length(ours.filter((e) => INJECTION.has(e.name)).map(span));
+  return {
+    totalMs,
+    injectMs,
+    callbackMs: totalMs - injectMs,
+    forcedMs: length(main.filter((e) => STYLE_LAYOUT.has(e.name) && inside(e)).map(span)),
+  };
+}
+
+/**
+ * Loads `url` in a fresh tab while tracing and returns what every script of the extension `extensionId` cost the page's
+ * main thread over the load and `settleMs` after it: the probe, the extractor injected after it, and their callbacks.
+ */
+export async function extensionTimeOnLoad(
+  context: BrowserContext,
+  url: string,
+  extensionId: string,
+  settleMs = 3000,
+): Promise<ExtensionCost> {
+  const { events, frameId } = await tracedLoad(context, url, settleMs, [
+    'devtools.timeline',
+    'v8',
+    'disabled-by-default-devtools.timeline',
+  ]);
+  return attributeExtension(events, extensionId, frameId);
 }
 
 /**
@@ -92,9 +199,6 @@ export interface ScriptTime {
   /** ms per script file; 'isolated world' for callbacks known only by the world they run in. */
   byScript: Record<string, number>;
 }
-
-const urlOf = (e: TraceEvent): string =>
-  e.args?.data?.url || e.args?.data?.scriptName || e.args?.data?.stackTrace?.[0]?.url || e.args?.fileName || '';
 
 /** Total length of the union of intervals (µs in, ms out), the number of separate stretches, the longest. */
 function union(spans: { start: number; end: number }[]): { ms: number; slices: number; longestMs: number } {
