@@ -1,7 +1,8 @@
 /**
  * Pure string helpers shared by every adapter: page text in, normalised values out.
- * Nothing here touches the DOM, so each rule is unit-tested on plain strings.
- * Written with the extractor's 30 KB budget in mind: shared regexes, no duplicated word lists.
+ * Nothing here touches the DOM, so each rule is unit-tested on plain strings. The status precedence of DESIGN.md is
+ * written here once (readKeyArea + settleStatus) and applied to every adapter by platform.ts buildOrder.
+ * Written with the extractor's 40 KB budget in mind: shared regexes, no duplicated word lists.
  */
 import type { OrderStatus } from './types';
 
@@ -33,7 +34,7 @@ export const cleanText = (text: string | null | undefined, max: number = MAX_FIE
   return s.length > max && /[\uD800-\uDBFF]$/.test(out) ? out.slice(0, -1) : out;
 };
 
-/** Stock messages, as a status and as what a shop writes into the key area instead of keys. */
+/** Stock messages, as a status and as what a shop writes into the key area instead of keys (see readKeyArea). */
 const STOCK = /库存|卡密不足|抢走了?商品/;
 
 /**
@@ -56,7 +57,7 @@ const STATUS_RULES: ReadonlyArray<readonly [RegExp, OrderStatus]> = [
     'delivered',
   ],
   [
-    /[待已]处理|正在(?:处理|发货)|(?:处理|发货|等待|进行|补单|续费|改密|开通)中|已更新|未开始|[待未]发货|\bprocessing\b|awaiting (?:shipment|delivery)/i,
+    /[待已]处理|正在(?:处理|发货)|(?:处理|发货|等待|进行|补单|续费|改密|开通)中|已更新|未开始|[待未]发货|部分发货|\bprocessing\b|awaiting (?:shipment|delivery)|partially (?:shipped|delivered)/i,
     'processing',
   ],
   [/[待未](?:支付|付款)|(?:部分|马上)付款|继续支付|\bunpaid\b|(?:awaiting|pending) payment/i, 'pending_payment'],
@@ -140,27 +141,159 @@ export const parseDeliveryMode = (text: string | null | undefined): 'auto' | 'ma
   return /人工|手工|手动|代充/.test(t) ? 'manual' : /自动|在线发货|即时发货/.test(t) ? 'auto' : undefined;
 };
 
-/** Key-area texts that are not keys: waiting notes, loading spinners, "no keys yet". */
-const NOT_A_KEY =
-  /正在(?:发货中|查询|解密|生成卡密)|请耐心等待|未发货|暂无卡密|请勿刷新|加载中|已人工处理|请输入查询密码|卡密加载失败/;
+// ── The key area and status precedence (DESIGN.md, "Status precedence") ──
+//
+// What a shop prints where the keys go is not always keys: its own notes (waiting, restock promises, usage
+// instructions), a stock message, or on manual orders the buyer's own input echoed back. readKeyArea sorts the lines;
+// settleStatus decides the order's status from the shop's explicit status word and what the area said. Every adapter
+// and the generic reader go through both (platform.ts buildOrder), so the rule is written once.
 
-/** A shop's note printed after the keys ("使用说明：请勿修改密码…"): a labelled line, never a key. */
-const NOTE_LINE = /^(?:使用说明|说明|注意|提示|温馨提示|备注)\s*[:：]/;
+/** Waiting, loading and "no keys yet" notes: the order is still being handled, or its keys are still loading. */
+const PROGRESS =
+  /正在(?:发货|处理|查询|解密|生成卡密|充值)|请耐心等待|(?:未|等待|待)发货|暂无卡密|请勿刷新|加载中|请输入查询密码|卡密加载失败|处理中/;
+/** Restock promises: part of the order is still to come ("第2张暂时缺货", "补货后补发"). */
+const RESTOCK = /补货后|暂时缺货|缺货.{0,12}补发|稍后补发|待补货|(?:第\s*\d+\s*张).{0,6}缺货/;
+/** A handled-by-hand or topped-up note: done, but not a key. */
+const DONE_NOTE = /已人工处理|(?:充值|处理|开通)(?:成功|完成)|已(?:为您|给您)?(?:到账|充值|开通)/;
+/** An apology that names a failure ("很抱歉，订单处理失败"). */
+const FAILED_NOTE = /(?:抱歉|对不起).{0,30}(?:失败|异常)/;
+/** A shop's labelled note ("使用说明：请勿修改密码…"), or an instruction sentence: never a key. */
+const NOTE_LINE =
+  /^(?:(?:使用|兑换|激活|充值)?(?:说明|方法|教程|步骤)|注意(?:事项)?|提示|温馨提示|有效期|售后(?:说明)?)\s*[:：]|^(?:请(?!求)|如有|若|如需|感谢|谢谢|(?:很)?抱歉|对不起)/;
+/**
+ * Account labels of the buyer's own input that manual (代充) orders echo into the key box ("QQ账号:123", "充值账号：138…",
+ * "游戏ID：…", "网易云账号:…"). One qualified as the buyer's (充值 下单 收货 QQ 手机 …) always is input; a plain one ("账号",
+ * "网易云账号") only where no line of the area is a secret ("账号：abc" + "密码：xyz" is a sold account, a key).
+ */
+const ACCOUNT_LABEL = /(?:账号|帐号|ID|UID|号码|手机号?|QQ|ＱＱ|微信号?|邮箱(?:地址)?|电话)$/i;
+const BUYER_QUALIFIER = /^(?:充值|下单|收货|接收|绑定|游戏|登录|代充|会员|用户|QQ|ＱＱ|微信|手机|联系)/i;
+/** Remarks the buyer typed (区服, 角色名, 备注 …): input, but not the account to top up. */
+const REMARK_LABEL = /^(?:游戏)?(?:区服|服务器|大区|角色名?|昵称|备注|留言|买家留言|附言|联系方式备注)$/;
+/** A label that makes a line a key ("卡号：…", "密码：…", "激活码：…"). */
+const SECRET_LABEL = /密码|卡密|卡号|激活码|兑换码|CDK|授权码|口令|密钥|key/i;
+const LABELLED = /^([^:：]{1,12}?)\s*[:：]\s*(\S.*)$/;
+
+/** What a key area holds once its lines are sorted (see readKeyArea). */
+export interface KeyArea {
+  /** The real keys: what remains without notes, stock messages and the buyer's input. */
+  keys: string[];
+  /** The buyer's own input echoed back ("QQ账号:123", a value equal to the order's contact): never keys. */
+  input: string[];
+  /** The first recipient account among that input ("QQ账号:123" → "123"), when there is one. */
+  recipient?: string;
+  /**
+   * What the area's messages say about the order: a stock message → out_of_stock, a progress or restock note →
+   * processing, a failure apology → abnormal, a handled / topped-up note → delivered. Absent for keys alone.
+   */
+  hint?: OrderStatus;
+  /** A restock promise was among them: part of the order is still to come, whatever the status says. */
+  partial?: boolean;
+}
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+/** Hints from weakest to strongest: a stock message outranks every other note, a failure outranks progress. */
+const HINT_RANK: readonly OrderStatus[] = ['delivered', 'processing', 'abnormal', 'out_of_stock'];
+const rank = (x?: OrderStatus): number => (x ? HINT_RANK.indexOf(x) : -1);
 
 /**
- * Split a key area into real keys and a status hint: stock messages → out_of_stock,
- * waiting notes → processing; both are dropped from the keys, as are the shop's labelled notes.
+ * Sort a key area's lines into keys, the buyer's echoed input and the shop's messages. `contact` is the order's
+ * contact as the page labels it: a line (or a labelled line's value) equal to it is the buyer's input too.
+ * Stock messages, notes, instructions and input are dropped from the keys; see {@link KeyArea.hint}.
  */
-export const readKeyArea = (text: string | null | undefined): { keys: string[]; status?: OrderStatus } => {
-  let status: OrderStatus | undefined;
-  const keys = splitCardKeys(text).filter((line) => {
-    if (NOTE_LINE.test(line)) return false;
-    if (STOCK.test(line)) status = 'out_of_stock';
-    else if (NOT_A_KEY.test(line)) status ??= /已人工处理/.test(line) ? 'delivered' : 'processing';
-    else return true;
-    return false;
+export const readKeyArea = (text: string | null | undefined, contact?: string): KeyArea => {
+  const area: KeyArea = { keys: [], input: [] };
+  const hint = (s: OrderStatus): void => {
+    if (rank(s) > rank(area.hint)) area.hint = s;
+  };
+  const own = contact && cleanText(contact, MAX_CONTACT);
+  const lines = splitCardKeys(text).map((line) => {
+    const m = LABELLED.exec(line);
+    // The line's first "Label：" and the rest as its value: "QQ号：123 密码：abc" keeps 密码 in the value (a sold account).
+    return { line, label: m?.[1]?.replace(/\s+/g, '') ?? '', value: m?.[2] ?? '' };
   });
-  return status ? { keys, status } : { keys };
+  const secret = lines.some(({ line, label }) => SECRET_LABEL.test(label || line.slice(0, 12)));
+  for (const { line, label, value } of lines) {
+    if (STOCK.test(line)) hint('out_of_stock');
+    else if (RESTOCK.test(line)) {
+      hint('processing');
+      area.partial = true;
+    } else if (FAILED_NOTE.test(line)) hint('abnormal');
+    else if (DONE_NOTE.test(line)) hint('delivered');
+    else if (PROGRESS.test(line)) hint('processing');
+    else if (NOTE_LINE.test(line)) continue;
+    else if (own && (same(line, own) || same(value, own))) {
+      area.input.push(line);
+      area.recipient ??= own;
+    } else if (label && REMARK_LABEL.test(label)) area.input.push(line);
+    else if (
+      label &&
+      ACCOUNT_LABEL.test(label) &&
+      !SECRET_LABEL.test(value) &&
+      (BUYER_QUALIFIER.test(label) || !secret)
+    ) {
+      area.input.push(line);
+      area.recipient ??= cleanText(value, MAX_CONTACT);
+    } else area.keys.push(line);
+  }
+  return area;
+};
+
+/** Statuses in which the shop itself says the order is not done: they win over anything in the key area. */
+const NOT_DONE: ReadonlySet<OrderStatus> = new Set<OrderStatus>([
+  'pending_payment',
+  'processing',
+  'abnormal',
+  'out_of_stock',
+  'frozen',
+  'refunded',
+  'closed',
+]);
+
+/**
+ * The order's status from the shop's explicit status (`unknown` when the page shows none) and its key area: DESIGN.md's
+ * precedence, tried in this order.
+ * 1. A stock message in the key area (库存不足, 有人在你付款之前抢走了商品) → out_of_stock, unless the status says refunded;
+ *    even under 已发货, since some systems set their shipped flag when stock runs out at payment time.
+ * 2. An explicit not-done status (待支付 处理中 等待发货 部分发货 异常 冻结 已关闭 已退款 …) wins over anything else in the
+ *    area: keys shown under it stay in cardKeys and the status stays (keys under 处理中 are a partial delivery).
+ * 3. A failure apology (很抱歉，处理失败) → abnormal, and a restock promise (第2张暂时缺货，补货后补发) → processing, even under
+ *    已发货/已完成: part of the order has not come, whatever the flag says.
+ * 4. A delivered status stays delivered.
+ * 5. Under a paid or unknown status (or none): a progress note (正在发货中，请耐心等待) → processing; else keys → delivered;
+ *    else the area's hint (已人工处理 → delivered) or the status as it is. The buyer's echoed input is never a key and
+ *    says nothing about the status.
+ */
+export const settleStatus = (explicit: OrderStatus, area: Omit<KeyArea, 'input'>): OrderStatus => {
+  if (area.hint === 'out_of_stock') return explicit === 'refunded' ? 'refunded' : 'out_of_stock';
+  if (NOT_DONE.has(explicit)) return explicit;
+  if (area.hint === 'abnormal') return 'abnormal';
+  if (area.partial) return 'processing';
+  if (explicit === 'delivered') return explicit;
+  if (area.hint === 'processing') return area.hint;
+  return area.keys.length ? 'delivered' : (area.hint ?? explicit);
+};
+
+/**
+ * The order's contact (the 收货账号 of drafts): the contact the page labels, except that a labelled e-mail address (a
+ * dujiaoka 下单邮箱, where the shop sends its notice) gives way to the recipient account the buyer typed for a manual
+ * order ("QQ账号:123" echoed in the key box): that is the account to be topped up, which drafts and the 12315 text need.
+ */
+export const chooseContact = (labelled: string | undefined, recipient: string | undefined): string | undefined =>
+  labelled && !(recipient && /@/.test(labelled)) ? labelled : (recipient ?? labelled);
+
+/**
+ * The recipient account in lines an adapter knows to be the buyer's input, whose labels the shop defines: an account
+ * label of the vocabulary first ("QQ账号:123"), else the first labelled value that is no remark (区服, 备注 …) and not
+ * masked ("********").
+ */
+export const inputRecipient = (lines: readonly string[]): string | undefined => {
+  const known = readKeyArea(lines.join('\n')).recipient;
+  if (known) return known;
+  for (const line of lines) {
+    const m = LABELLED.exec(cleanText(line, MAX_CONTACT + 20));
+    if (m?.[2] && !REMARK_LABEL.test(m[1]!) && !/^\*+$/.test(m[2])) return cleanText(m[2], MAX_CONTACT);
+  }
+  return undefined;
 };
 
 /** One Chinese digit (两 = 2); an absent digit counts as 0 (indexOf('') is 0). */

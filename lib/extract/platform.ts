@@ -5,13 +5,16 @@
  */
 import {
   capContact,
+  chooseContact,
   cleanText,
   MAX_FIELD,
   parseAmount,
   parseChinaTime,
   parseDeliveryMode,
   parseStatus,
+  inputRecipient,
   readKeyArea,
+  settleStatus,
   splitProductName,
 } from './normalize';
 import type { ExtractedOrder, OrderStatus } from './types';
@@ -361,13 +364,6 @@ export const LABELS: Record<Field, string[]> = vocab({
 /** True for the labels of a status row or column. */
 const isStatusLabel = (label: string): boolean => LABELS.status.includes(label);
 
-/**
- * The contact among a buyer's own input lines ("手机号：13912345678" → "13912345678"): the value of a contact-like
- * line (the vocabulary's contact labels); other input ("游戏区服：天空岛", "备注：…") is not a contact.
- */
-export const inputContact = (lines: readonly string[]): string | undefined =>
-  pick(linePairs(lines.join('\n'), 20), LABELS.contact);
-
 /** Raw page strings for one order, before normalisation. */
 export interface RawOrder {
   orderNo?: string;
@@ -385,10 +381,24 @@ export interface RawOrder {
   stage?: string;
   /** Status to use when the page shows no status text at all (dujiaoka hyper prints '' for 异常). */
   emptyStatus?: OrderStatus;
+  /**
+   * The theme's own status words, from its template, where a word alone would mislead (dujiaoka hyper prints its
+   * processing state as 已处理): a status text equal to one of them maps by this table, any other by parseStatus.
+   */
+  words?: Readonly<Record<string, OrderStatus>>;
+  /** The contact as the page labels it (下单邮箱, 联系方式 …). */
   contact?: string;
   delivery?: string;
-  /** The key area's text (or lines); stock and waiting messages in it set the status instead. */
+  /**
+   * The key area's text (or lines). Not all of it is keys: stock messages, the shop's notes and the buyer's echoed
+   * input are sorted out by readKeyArea, and settleStatus weighs them against the status (see buildOrder).
+   */
   keys?: string | readonly string[];
+  /**
+   * Lines the adapter knows to be the buyer's own input (acg-faka's 隐私内容 block, a dujiaoka manual order's echo, whose
+   * labels the shop defines): never keys; their recipient account may become the contact.
+   */
+  input?: readonly string[];
 }
 
 /** Map pairs to raw fields (all but the keys) with a vocabulary; fields it lacks use the survey's labels. */
@@ -429,9 +439,12 @@ const field = (text: string | undefined, max = MAX_FIELD): string | undefined =>
 };
 
 /**
- * Normalise raw page strings into an ExtractedOrder (undefined when there is no valid order number).
- * Status rules: key-area stock messages → out_of_stock; shown card keys → delivered unless the
- * status says refunded / frozen / out of stock.
+ * Normalise raw page strings into an ExtractedOrder (undefined when there is no valid order number). The status is
+ * DESIGN.md's precedence, for every adapter alike: the shop's explicit status (its text, else `emptyStatus`) weighed
+ * against the key area by settleStatus — an explicit not-done status wins over anything in the area, keys make an order
+ * delivered only under no status or a paid/unknown one, a stock message means out_of_stock unless refunded. The key area
+ * is sorted by readKeyArea: the buyer's echoed input and the shop's notes are never keys, and the recipient account in
+ * that input becomes the contact where the page labels none but an e-mail (chooseContact).
  */
 export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | undefined => {
   const orderNo = cleanOrderNo(raw.orderNo);
@@ -443,16 +456,17 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
   const statusText = field(raw.status, 64);
   // The later stage wins ("已付款" + "已发货" → delivered): parseStatus tries the most decisive words first.
   const shown = [statusText, field(raw.stage, 64)].filter(Boolean).join(' / ');
-  let status: OrderStatus = shown ? parseStatus(shown) : (raw.emptyStatus ?? 'unknown');
-  const area = readKeyArea([raw.keys ?? []].flat().join('\n'));
-  if (area.status === 'out_of_stock' && status !== 'refunded') status = 'out_of_stock';
-  else if (area.keys.length && !/^(refunded|frozen|out_of_stock)$/.test(status)) status = 'delivered';
-  else if (area.status && /^(unknown|paid)$/.test(status)) status = area.status;
+  const explicit: OrderStatus =
+    (statusText && raw.words?.[statusText] && !raw.stage ? raw.words[statusText] : undefined) ??
+    (shown ? parseStatus(shown) : (raw.emptyStatus ?? 'unknown'));
+  const labelled = field(capContact(raw.contact), 256);
+  const area = readKeyArea([raw.keys ?? []].flat().join('\n'), labelled);
+  const recipient = (raw.input?.length ? inputRecipient(raw.input) : undefined) ?? area.recipient;
   // Built in one literal (fields in the contract's order), then the absent ones are dropped.
   const order: ExtractedOrder = {
     platform,
     orderNo,
-    status,
+    status: settleStatus(explicit, area),
     productName: split.name || undefined,
     quantity: Number.isInteger(qty) && qty > 0 ? qty : split.quantity,
     amount: amount?.amount,
@@ -462,7 +476,7 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
     paidAt: parseChinaTime(raw.paidAt),
     statusText,
     cardKeys: area.keys.length ? area.keys : undefined,
-    contact: field(capContact(raw.contact), 256),
+    contact: chooseContact(labelled, recipient),
     deliveryMode: parseDeliveryMode(raw.delivery),
   };
   for (const k in order) if (order[k as keyof ExtractedOrder] === undefined) delete order[k as keyof ExtractedOrder];

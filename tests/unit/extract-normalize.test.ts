@@ -7,7 +7,6 @@ import {
   parseDeliveryMode,
   parsePromisedWindowMinutes,
   parseStatus,
-  readKeyArea,
   splitCardKeys,
   splitProductName,
 } from '@/lib/extract/normalize';
@@ -190,23 +189,7 @@ describe('splitCardKeys', () => {
   });
 });
 
-describe('readKeyArea', () => {
-  it('turns stock messages into out_of_stock and drops them from the keys', () => {
-    expect(readKeyArea('库存可使用卡密不足，请联系管理员核查')).toEqual({ keys: [], status: 'out_of_stock' });
-  });
-  it('turns waiting notes into processing', () => {
-    expect(readKeyArea('正在发货中，请耐心等待，如有疑问，请联系客服。')).toEqual({ keys: [], status: 'processing' });
-  });
-  it('passes real keys through', () => {
-    expect(readKeyArea('ABC-123\nDEF-456')).toEqual({ keys: ['ABC-123', 'DEF-456'] });
-  });
-  it('drops the shop notes labelled 使用说明 / 注意 / 备注 … after the keys, without a status', () => {
-    const area = '账号：iqy_88231 密码：Qm7#pL2x\n使用说明：请勿修改密码\n温馨提示: 24小时内有效\n备注：无';
-    expect(readKeyArea(area)).toEqual({ keys: ['账号：iqy_88231 密码：Qm7#pL2x'] });
-    // Only a leading label with a colon marks a note; a key merely containing the word stays.
-    expect(readKeyArea('提示码ABC-123\nKEY 注意: 大写').keys).toEqual(['提示码ABC-123', 'KEY 注意: 大写']);
-  });
-});
+// readKeyArea and the status precedence: extract-precedence.test.ts.
 
 describe('capContact and parseDeliveryMode', () => {
   it('caps contacts at 256 characters', () => {

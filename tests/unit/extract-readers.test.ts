@@ -1,9 +1,9 @@
 /**
  * The shared readers the adapters build on: the status of a cell without the actions beside it, order blocks on
- * pages that print an order's parts side by side, the contact among a buyer's own input lines, and rendered lines.
+ * pages that print an order's parts side by side, and rendered lines.
  */
 import { describe, expect, it } from 'vitest';
-import { inputContact, orderBlocks, readText, statusOf } from '@/lib/extract/platform';
+import { orderBlocks, readText, statusOf } from '@/lib/extract/platform';
 import { ownText } from '@/lib/extract/scope';
 import { parseHtml } from './extract-fixture-files';
 
@@ -58,16 +58,6 @@ describe('orderBlocks', () => {
   it('keeps a single order as its widest block', () => {
     const doc = page('<main><div><b class="no">1</b></div><div>fields</div></main><footer>x</footer>');
     expect(orderBlocks(anchorsOf(doc))).toEqual([doc.querySelector('main')]);
-  });
-});
-
-describe('inputContact', () => {
-  it('gives the value of a contact-like line only', () => {
-    expect(inputContact(['游戏区服：天空岛', '手机号：13912345678'])).toBe('13912345678');
-    expect(inputContact(['QQ账号:2853761049'])).toBe('2853761049');
-    expect(inputContact(['邮箱地址：a@example.com', '备注：快'])).toBe('a@example.com');
-    expect(inputContact(['区服:安卓QQ区', '备注：尽快发'])).toBeUndefined();
-    expect(inputContact([])).toBeUndefined();
   });
 });
 

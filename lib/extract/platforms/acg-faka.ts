@@ -6,7 +6,6 @@ import { parseDeliveryMode, splitCardKeys } from '../normalize';
 import {
   adapter,
   all,
-  inputContact,
   linePairs,
   one,
   orderBlocks,
@@ -36,6 +35,13 @@ const CARTOON = {
  * 已发货, which only refines the status); then the "数量：1" chips and the key boxes.
  */
 const BADGES = { status: '.status-badge', shipment: '.shipment-badge' };
+/**
+ * The shipment badge of delivery_status 0. acg-faka stores keys only when it ships (Service/Bind/Order.php
+ * orderSuccess: automatic goods set the flag with the keys or the stock apology); a manual product stays at 0 with
+ * the shop's delivery message ("正在发货中，请耐心等待…" or its own words) where keys go, until someone ships it. So
+ * under this badge the key box is a note, never keys, whatever it says.
+ */
+const WAITING = '.shipment-waiting';
 const CHIPS = '.goods-sku';
 const CARTOON_KEYS = '.card-display';
 
@@ -75,23 +81,24 @@ const cartoonOrder = (item: Element): RawOrder => {
     stage: statusOf(one(item, BADGES.shipment)),
     quantity: chip('数量', 'Quantity'),
     delivery: chip('商品类型'),
-    keys: all(item, CARTOON_KEYS, 10)
-      .map((el) => valueOf(el))
-      .join('\n'),
+    keys: one(item, WAITING)
+      ? undefined
+      : all(item, CARTOON_KEYS, 10)
+          .map((el) => valueOf(el))
+          .join('\n'),
   };
 };
 
 /**
  * Split the old theme's key text into the buyer's private input and the keys. The private block holds the shop's
- * custom fields as "名称：值" lines; a contact-like one (手机号 / QQ号 / 邮箱地址 / 联系方式 …) gives the contact, as its
- * value alone; other input (区服, 备注) is neither contact nor keys.
+ * custom fields as "名称：值" lines: the buyer's input (its recipient account may become the contact), never keys.
  */
-const splitPrivacy = (text: string): { contact?: string; keys: string[] } => {
+const splitPrivacy = (text: string): { input?: string[]; keys: string[] } => {
   const lines = splitCardKeys(text);
   const p = lines.findIndex((l) => PRIVACY_MARK.test(l));
   if (p < 0) return { keys: lines.filter((l) => !KEYS_MARK.test(l)) };
   const k = lines.findIndex((l, i) => i > p && KEYS_MARK.test(l));
-  return { contact: inputContact(lines.slice(p + 1, k < 0 ? undefined : k)), keys: k < 0 ? [] : lines.slice(k + 1) };
+  return { input: lines.slice(p + 1, k < 0 ? undefined : k), keys: k < 0 ? [] : lines.slice(k + 1) };
 };
 
 const oldOrder = (block: ParentNode, anchor: Element): RawOrder => {
@@ -108,7 +115,7 @@ const oldOrder = (block: ParentNode, anchor: Element): RawOrder => {
       .join('\n'),
   );
   raw.keys = area.keys;
-  raw.contact = area.contact ?? raw.contact;
+  raw.input = area.input;
   return raw;
 };
 

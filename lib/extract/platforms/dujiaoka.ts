@@ -6,7 +6,6 @@ import { parseDeliveryMode, parseStatus, splitCardKeys } from '../normalize';
 import {
   adapter,
   all,
-  inputContact,
   linePairs,
   orderBlocks,
   rawFromPairs,
@@ -20,6 +19,19 @@ import {
 import { allOutsideAds, inAd, ownText } from '../scope';
 import type { OrderStatus } from '../types';
 
+/**
+ * hyper's orderinfo.blade.php status switch (assimon/dujiaoka, resources/views/hyper): 1 待处理 (pending), 3 已处理 — its
+ * PROCESSING state, not a finished one —, 4 已完成, 5 已失败, -1 已过期, 0 待支付; 6 (异常) has no case and prints nothing.
+ */
+const HYPER_WORDS: Readonly<Record<string, OrderStatus>> = {
+  待支付: 'pending_payment',
+  待处理: 'processing',
+  已处理: 'processing',
+  已完成: 'delivered',
+  已失败: 'abnormal',
+  已过期: 'closed',
+};
+
 interface Theme {
   /** Element holding "订单号：SN" once per order. */
   anchor: string;
@@ -28,6 +40,8 @@ interface Theme {
   keys: string;
   /** hyper prints nothing for status 6 (异常): an empty status row means abnormal there. */
   emptyStatus?: OrderStatus;
+  /** The theme's status words where they differ from what the words alone say (see RawOrder.words). */
+  words?: Readonly<Record<string, OrderStatus>>;
   /** morpho: a cart whose items each have a name heading, a badge and "单价：¥a × n = ¥b". */
   item?: string;
 }
@@ -39,6 +53,7 @@ const THEMES: readonly Theme[] = [
     rows: { row: '.orderinfo-info div.mb-1', label: 'label', value: 'span' },
     keys: '.orderinfo-kami textarea',
     emptyStatus: 'abnormal',
+    words: HYPER_WORDS,
   },
   {
     // avatar as the survey describes it. The fork's own avatar theme (Lulu-Grant/dujiaoka HEAD) prints hyper's markup
@@ -83,7 +98,7 @@ const VOCAB = vocab({
 });
 
 const ORDER_NO = /订单(?:编)?号\s*[:：]?\s*([A-Za-z0-9_-]{6,64})/;
-// "QQ账号:123": a buyer-input line of a manual product (field names come from the shop's other_ipu_cnf).
+// "QQ账号:123": a buyer-input line of a manual product (its label is the shop's own, from the goods' other_ipu_cnf).
 const INPUT_LINE = /^[^:：]{1,20}[:：]\s*\S/;
 const KEY_FALLBACK = 'textarea[readonly], textarea[disabled]';
 const notAd = (el: Element): boolean => !inAd(el);
@@ -163,22 +178,19 @@ const readBlock = (block: ParentNode, anchor: Element, theme: Theme, url: URL): 
     Object.assign(raw, { product: cart.product ?? raw.product, quantity: cart.quantity, delivery: cart.delivery });
   }
 
+  if (theme.words) raw.words = theme.words;
   // Forks rename the key box; a read-only textarea in the order's block is the key area too.
   const keyEls = allOutsideAds(block, theme.keys, 50);
   const lines = splitCardKeys(
     (keyEls.length ? keyEls : allOutsideAds(block, KEY_FALLBACK, 50)).map((el) => valueOf(el)).join('\n'),
   );
-  // Before delivery the key area of a manual product holds what the buyer typed ("QQ账号:123"): never keys; its
-  // contact-like line gives the contact only when the page shows no labelled one (下单邮箱 / 邮箱).
-  if (
-    lines.length &&
-    /^(pending_payment|paid|processing)$/.test(parseStatus(raw.status)) &&
-    lines.every((l) => INPUT_LINE.test(l))
-  ) {
-    raw.contact ??= inputContact(lines);
-  } else {
-    raw.keys = lines;
-  }
+  // A manual product's key area is the buyer's input ("desc:value" lines, OrderService::validatorChargeInput) until
+  // someone fills it in, whatever the shop named its fields: before delivery, such lines are all input. After it,
+  // the shared rule in buildOrder still tells the vocabulary's input labels (QQ账号, 充值账号 …) from keys.
+  const status = (raw.status && theme.words?.[raw.status]) || parseStatus(raw.status);
+  if (lines.length && /^(pending_payment|paid|processing)$/.test(status) && lines.every((l) => INPUT_LINE.test(l)))
+    raw.input = lines;
+  else raw.keys = lines;
   return raw;
 };
 
