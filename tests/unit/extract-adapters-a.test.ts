@@ -235,4 +235,44 @@ describe('彩虹', () => {
       ['20875', 'refunded', '已退单'],
     ]);
   });
+
+  // The 订单详细信息 popup as showOrder builds it in every template (assets/js/main.js, assets/faka/js/query.js,
+  // assets/store/js/query.js): the 购买时间 value has no orderContent class, the supplier rows hold several pairs.
+  const popup = (status: string, extra = ''): Document =>
+    page(`<table class="table table-condensed table-hover" id="orderItem"><tbody>
+      <tr><td colspan="6" class="orderTitle"><b>订单基本信息</b></td></tr>
+      <tr><td class="info orderTitle">订单编号</td><td colspan="5" class="orderContent">31460</td></tr>
+      <tr><td class="info orderTitle">商品名称</td><td colspan="5" class="orderContent">QQ名片赞 10000个</td></tr>
+      <tr><td class="info orderTitle">订单金额</td><td colspan="5" class="orderContent">3.50元</td></tr>
+      <tr><td class="info orderTitle">购买时间</td><td colspan="5">2025-03-14 20:51:02</td></tr>
+      <tr><td class="info orderTitle">下单信息</td><td colspan="5" class="orderContent">下单QQ：1846352971<br>数量：10000</td></tr>
+      <tr><td class="info orderTitle">订单状态</td><td colspan="5" class="orderContent">${status}</td></tr>${extra}
+    </tbody></table>`);
+
+  it('reads the popup completely: the time without its class, the supplier quantity, the account from 下单信息', () => {
+    const live = `<tr><td colspan="6" class="orderTitle"><b>订单实时状态</b></td></tr>
+      <tr><td class="warning">下单数量</td><td>10000</td><td class="warning">下单时间</td><td colspan="3">2025-03-14 20:52:10</td></tr>
+      <tr><td class="warning">初始数量</td><td>120</td><td class="warning">当前数量</td><td>4120</td><td class="warning">订单状态</td><td><font color="blue">进行中</font></td></tr>`;
+    expect(caihong.extract(popup('<span class="label label-warning">处理中</span>', live), url)).toEqual([
+      {
+        platform: 'caihong',
+        orderNo: '31460',
+        productName: 'QQ名片赞 10000个',
+        quantity: 10000,
+        amount: 3.5,
+        currency: 'CNY',
+        orderedAt: '2025-03-14T20:51:02+08:00',
+        status: 'processing',
+        statusText: '处理中',
+        contact: '1846352971',
+      },
+    ]);
+  });
+
+  it('keeps keys shown under 处理中 in the popup and the status processing', () => {
+    const keys = `<tr><td colspan="6" class="orderTitle"><b>以下是你的卡密信息</b></td></tr>
+      <tr><td colspan="6" class="orderContent">K-1<br></td></tr>`;
+    const [order] = caihong.extract(popup('<span class="label label-warning">处理中</span>', keys), url);
+    expect([order?.status, order?.cardKeys]).toEqual(['processing', ['K-1']]);
+  });
 });

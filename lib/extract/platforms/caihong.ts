@@ -1,7 +1,8 @@
 /**
  * 彩虹自助下单系统 (卡盟/代刷 with 发卡): the faka template's query list (/?mod=query), the default
- * template's list, the 订单详细信息 popup (`table#orderItem`) and the 卡密查看 page (/?mod=faka&id=…, keys in
- * `#txt_0`: a readonly textarea in the real template, a div in the survey; the product name in the block's h2).
+ * template's list, the store template's order cards, the 订单详细信息 popup (`table#orderItem`) and the 卡密查看 page
+ * (/?mod=faka&id=…, keys in `#txt_0`: a readonly textarea in the real template, a div in the survey; the product name
+ * in the block's h2).
  * Survey §3. Several views can be on one page (the popup over a list): all are read, the popup first.
  */
 import { cleanText, splitCardKeys } from '../normalize';
@@ -10,6 +11,7 @@ import {
   all,
   labelOf,
   linePairs,
+  MAX_ORDERS,
   one,
   pick,
   rawFromPairs,
@@ -27,8 +29,12 @@ import {
 import { allOutsideAds, ownText } from '../scope';
 
 const POPUP = 'table#orderItem';
-const POPUP_LABEL = 'td.orderTitle';
-const POPUP_VALUE = 'td.orderContent';
+/**
+ * The popup's label cells: td.info.orderTitle in the shop's section, td.warning in the supplier's. A value is the cell
+ * after its label: showOrder (assets/js/main.js, assets/faka/js/query.js, assets/store/js/query.js) gives the 购买时间
+ * value no orderContent class, and the supplier rows hold several label/value pairs.
+ */
+const POPUP_LABEL = 'td.orderTitle, td.info, td.warning';
 const KEY_PAGE = '#txt_0';
 /** The key page's heading (`.block-title h2` in the real template): the product (tool) name. */
 const KEY_PAGE_TITLE = 'h2';
@@ -91,32 +97,58 @@ const fromLists = (doc: Document): RawOrder[] =>
     }),
   );
 
+/**
+ * The store template's order cards (template/store/query.php): a `.layui-card` per order with the product in its
+ * header's `p`, the status beside it, "下单时间：" and "商品总价：x元" lines, and the 查看详情 button `.xiangqing` whose
+ * data-id is the order's id (the popup's 订单编号) — the only place the card names its order.
+ */
+const STORE_BUTTON = '.xiangqing[data-id][data-skey]';
+const STORE_VOCAB = vocab({ orderedAt: '下单时间', amount: '商品总价 订单金额' });
+
+const fromStore = (doc: Document): RawOrder[] =>
+  allOutsideAds(doc, STORE_BUTTON, MAX_ORDERS).flatMap((button) => {
+    const card = button.closest('.layui-card');
+    const header = one(card, '.layui-card-header');
+    if (!card || !header) return [];
+    return {
+      ...rawFromPairs(linePairs(ownText(card)), STORE_VOCAB),
+      orderNo: /^\d{1,20}$/.exec(button.getAttribute('data-id') ?? '')?.[0],
+      product: textOf(one(header, 'p')),
+      status: statusOf(one(header, 'span')),
+    };
+  });
+
+/** Label → value pairs of one popup row: each label cell with the cell after it. */
+const rowPairs = (cells: readonly Element[]): Pairs =>
+  cells.flatMap((cell, i): Pairs => {
+    const value = cells[i + 1];
+    if (!value || !cell.matches(POPUP_LABEL) || value.matches(POPUP_LABEL)) return [];
+    const name = labelOf(cell);
+    return [[name, name === '订单状态' ? statusOf(value) : cleanText(readText(value), 1024)]];
+  });
+
 const fromPopup = (table: Element): RawOrder => {
   const base: Pairs = [];
   const live: Pairs = [];
   const keyLines: string[] = [];
-  let contact: string | undefined;
+  let input: string[] | undefined;
   let section = 0;
   for (const row of all(table, 'tr', 200)) {
     const cells = all(row, 'td,th', 10).filter((c) => c.parentElement === row);
-    const label = one(row, POPUP_LABEL);
-    const value = one(row, POPUP_VALUE);
     if (cells.length === 1) {
       const title = SECTIONS.findIndex((s) => textOf(cells[0], 64).includes(s));
       if (title >= 0) section = title;
       else if (section === 2) keyLines.push(...splitCardKeys(valueOf(cells[0])));
       continue;
     }
-    if (!label || !value) continue;
-    const name = labelOf(label);
-    const pair: [string, string] = [name, name === '订单状态' ? statusOf(value) : cleanText(readText(value), 1024)];
-    if (section < 2) (section ? live : base).push(pair);
-    // 下单信息 is "名称：值" lines; the first one is the account (下单账号 / 联系方式). Masked passwords are skipped.
-    if (pair[0] === '下单信息') contact ??= linePairs(readText(value), 20).find(([, v]) => v && !/^\*+$/.test(v))?.[1];
+    if (section < 2) (section ? live : base).push(...rowPairs(cells));
+    // 下单信息 is "名称：值" lines, the buyer's input; the first is the account (下单账号 / 联系方式).
+    const info = cells.findIndex((c) => c.matches(POPUP_LABEL) && labelOf(c) === '下单信息');
+    if (info >= 0 && cells[info + 1]) input ??= splitCardKeys(readText(cells[info + 1]));
   }
   return {
     ...rawFromPairs(base, POPUP_VOCAB),
-    contact,
+    input,
     // Supplier data (订单实时状态) only fills what the shop's own section lacks.
     quantity: pick(base, POPUP_VOCAB.quantity) ?? pick(live, POPUP_VOCAB.quantity),
     keys: keyLines.filter((l) => !NOT_KEYS.test(l)),
@@ -142,13 +174,17 @@ const keyPage = (doc: Document, url: URL): Element | null | false =>
 export default adapter(
   'caihong',
   (doc, url) =>
-    all(doc, POPUP, 5).some((t) => one(t, POPUP_LABEL)) || !!keyPage(doc, url) || listTables(doc).length > 0,
+    all(doc, POPUP, 5).some((t) => one(t, POPUP_LABEL)) ||
+    !!keyPage(doc, url) ||
+    listTables(doc).length > 0 ||
+    allOutsideAds(doc, STORE_BUTTON, 1).length > 0,
   (doc, url) => {
     const box = keyPage(doc, url);
     return [
       ...allOutsideAds(doc, POPUP, 5).map(fromPopup),
       ...(box ? [fromKeyPage(doc, url, box)] : []),
       ...fromLists(doc),
+      ...fromStore(doc),
     ];
   },
 );
