@@ -157,6 +157,12 @@ const RESTOCK = /补货后|暂时缺货|缺货.{0,12}补发|稍后补发|待补�
 const DONE_NOTE = /已人工处理|(?:充值|处理|开通)(?:成功|完成)|已(?:为您|给您)?(?:到账|充值|开通)/;
 /** An apology that names a failure ("很抱歉，订单处理失败"). */
 const FAILED_NOTE = /(?:抱歉|对不起).{0,30}(?:失败|异常)/;
+/**
+ * A sentence: Chinese sentence punctuation, or English words ending in a full stop ("Your code will appear here once
+ * the order is delivered."). Keys are tokens; a sentence in the key box is the shop's explanation (never a key, unless
+ * it names a secret: "卡号：8800123，密码：x9y8").
+ */
+const SENTENCE = /[，。！？；]|^[A-Z][a-z'’]*(?: [A-Za-z'’,]+){3,}[.!?](?:\s|$)/;
 /** A shop's labelled note ("使用说明：请勿修改密码…"), or an instruction sentence: never a key. */
 const NOTE_LINE =
   /^(?:(?:使用|兑换|激活|充值)?(?:说明|方法|教程|步骤)|注意(?:事项)?|提示|温馨提示|有效期|售后(?:说明)?)\s*[:：]|^(?:请(?!求)|如有|若|如需|感谢|谢谢|(?:很)?抱歉|对不起)/;
@@ -171,6 +177,7 @@ const BUYER_QUALIFIER = /^(?:充值|下单|收货|接收|绑定|游戏|登录|�
 const REMARK_LABEL = /^(?:游戏)?(?:区服|服务器|大区|角色名?|昵称|备注|留言|买家留言|附言|联系方式备注)$/;
 /** A label that makes a line a key ("卡号：…", "密码：…", "激活码：…"). */
 const SECRET_LABEL = /密码|卡密|卡号|激活码|兑换码|CDK|授权码|口令|密钥|key/i;
+const SECRET_PAIR = new RegExp(`(?:${SECRET_LABEL.source})\\s*[:：]`, 'i');
 const LABELLED = /^([^:：]{1,12}?)\s*[:：]\s*(\S.*)$/;
 
 /** What a key area holds once its lines are sorted (see readKeyArea). */
@@ -233,7 +240,7 @@ export const readKeyArea = (text: string | null | undefined, contact?: string): 
     ) {
       area.input.push(line);
       area.recipient ??= cleanText(value, MAX_CONTACT);
-    } else area.keys.push(line);
+    } else if (!SENTENCE.test(line) || SECRET_PAIR.test(line)) area.keys.push(line);
   }
   return area;
 };

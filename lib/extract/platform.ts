@@ -71,11 +71,13 @@ const BLOCK =
  * inside it (e.g. ads); `control` gives the text of a textarea or input (default: none). Line breaks inside text
  * nodes are kept (keys in a `white-space: pre-line` box are lines) unless `flat`: then, outside `<pre>`, they are
  * spaces, as a browser renders them, so a pretty-printed "Label：\n  value" stays one line. With `brMark`, a line
- * that a `<br>` starts opens with it (the generic reader keeps such lines with the value before them).
+ * that a `<br>` starts opens with it (the generic reader keeps such lines with the value before them). `isolate` puts
+ * an inline element on a line of its own, as if it were a block (the generic reader's label elements: "<strong>订单号
+ * </strong> X" reads as a label line and a value line).
  * Iterative, so deep hostile trees cannot overflow the stack, and nothing per node looks at the node's ancestors
  * (whether a text is inside a `<pre>` is carried down the walk): that cost the depth of the tree at every node, 10 s
- * of the page's main thread on a 10,000-deep page. `skip` is asked of each element on the way down, so it need only
- * test the element itself (see `isAd`).
+ * of the page's main thread on a 10,000-deep page. `skip` and `isolate` are asked of each element on the way down, so
+ * they need only test the element itself (see `isAd`).
  */
 /** Marks the end of a `<pre>` element's children on readText's stack. */
 const END_PRE = 0;
@@ -87,6 +89,7 @@ export const readText = (
   control?: (el: Element) => string | undefined,
   flat = false,
   brMark = '',
+  isolate?: (el: Element) => boolean,
 ): string => {
   let out = '';
   let size = 0;
@@ -123,7 +126,7 @@ export const readText = (
       }
       continue;
     }
-    if (BLOCK.test(name)) {
+    if (BLOCK.test(name) || (type === 1 && isolate?.(el))) {
       out += '\n';
       if (brMark && name === 'br') {
         out += brMark;
@@ -140,6 +143,9 @@ export const readText = (
   }
   return out;
 };
+
+/** True for elements that start a new line when rendered (see readText). */
+export const isBlock = (el: Element): boolean => BLOCK.test(el.localName);
 
 /** True when a class or the id of `el` matches `tokens`. */
 export const hasToken = (el: Element, tokens: RegExp): boolean => {
@@ -346,19 +352,26 @@ export const vocab = <K extends Field>(lists: Record<K, string>): Record<K, stri
   return out;
 };
 
-/** The label vocabulary of the survey, by field; lists are ordered most specific first. */
+/**
+ * The label vocabulary, by field: the survey's words and the families real shops use around them (订单号 订单编号 单号
+ * 流水号; 实付 实际支付 应付金额 合计 总价; 状态 当前状态 …). Lists are ordered most specific first; adapters whose system
+ * uses other words pass their own (rawFromPairs). The generic reader adds English labels of its own.
+ */
 export const LABELS: Record<Field, string[]> = vocab({
-  orderNo: '订单号 订单编号 订单ID 订单Id 订单id 商户订单号 当前订单号 订单号码 交易单号',
-  product: '商品名称 订单名称 购买物品 商品名 产品名称 宝贝名称 名称 商品',
-  quantity: '购买数量 下单数量 商品数量 数量',
-  amount: '实际支付价格 订单总价 订单金额 支付金额 实付金额 付款金额 下单金额 需要支付金额 需支付 总价 金额',
-  payment: '支付方式 付款方式 支付类型 支付通道 支付渠道',
-  orderedAt: '订单创建时间 下单时间 购买时间 创建时间 订单时间 订单日期 交易时间 日期 时间',
-  paidAt: '付款时间 支付时间',
-  status: '订单状态 状态 支付状态 交易状态',
-  contact: '下单邮箱 订单邮箱 邮箱地址 联系邮箱 邮箱 联系方式 下单账号 充值账号 QQ账号 QQ号 手机号 微信号 收货信息',
-  delivery: '订单类型 商品类型 发货模式 发货方式 发货类型',
-  keys: '卡密 卡密信息 卡号卡密 发货内容',
+  orderNo:
+    '订单号 订单编号 订单ID 订单Id 订单id 商户订单号 当前订单号 订单号码 订单流水号 交易单号 交易流水号 交易号 订单编码 流水号 单号',
+  product: '商品名称 订单名称 购买物品 商品名 产品名称 宝贝名称 商品信息 购买商品 商品标题 名称 商品 产品 宝贝',
+  quantity: '购买数量 下单数量 商品数量 购买数 数量 件数',
+  amount:
+    '实际支付价格 实际支付金额 实际支付 实际付款 实付金额 实付款 实付 订单总价 订单金额 订单总额 支付金额 支付总额 付款金额 下单金额 应付金额 应付 需要支付金额 需支付 商品总价 总金额 合计 总计 总价 金额',
+  payment: '支付方式 付款方式 支付类型 支付通道 支付渠道 付款渠道 支付平台',
+  orderedAt: '订单创建时间 下单时间 购买时间 创建时间 提交时间 成交时间 订单时间 下单日期 订单日期 交易时间 日期 时间',
+  paidAt: '付款时间 支付时间 付款日期 支付日期',
+  status: '订单状态 当前状态 处理状态 发货状态 支付状态 交易状态 状态',
+  contact:
+    '充值账号 充值号码 收货账号 接收账号 游戏账号 下单账号 QQ账号 QQ号 手机号 微信号 联系电话 下单邮箱 订单邮箱 邮箱地址 联系邮箱 邮箱 联系方式 收货信息',
+  delivery: '订单类型 商品类型 发货模式 发货方式 发货类型 发货形式 交付方式',
+  keys: '卡密 卡密信息 卡密内容 卡号卡密 发货内容 发货信息 激活码 兑换码',
 });
 
 /** True for the labels of a status row or column. */
