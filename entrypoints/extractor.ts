@@ -1,6 +1,7 @@
 import { extractOrders } from '@/lib/extract';
 import { parsePromisedWindowMinutes } from '@/lib/extract/normalize';
 import { parseIcp } from '@/lib/extract/icp';
+import { readPaymentStop } from '@/lib/extract/payment-stop';
 import { watchOrders } from '@/lib/content/watch';
 import { watchLocation } from '@/lib/content/location';
 import { sendFromContent } from '@/lib/messaging/content-sender';
@@ -49,6 +50,13 @@ export default defineUnlistedScript(() => {
   const w = window as unknown as Record<string, boolean>;
   if (w[flag]) return; // injected twice (probe + navigation): one watcher is enough
   w[flag] = true;
+
+  // A payment stop page (支付成功 at a gateway) is no order, but its trade number may belong to one: tell the background.
+  const stopPage = readPaymentStop(document, location.href);
+  if (stopPage?.tradeNo)
+    sendFromContent('paymentStopSeen', { url: location.href, ...stopPage }).catch(() => {
+      // As for sightings: refused or reloaded, the page never sees our errors.
+    });
 
   let stop = watch();
   // SPA shops (qs-faka, kamiFaka) change route without a page load: start over on the new route.

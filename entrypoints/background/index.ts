@@ -1,6 +1,7 @@
 import { getDb, recordPaymentSeen } from '@/lib/db';
 import { handleAddOrder } from '@/lib/background/add-order';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
+import { handlePaymentStop } from '@/lib/background/payment-stop';
 import { injectExtractor } from '@/lib/background/inject';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { installBenchHooks } from '@/lib/background/bench-hooks';
@@ -120,6 +121,16 @@ export default defineBackground(() => {
     }).finally(() => {
       // The page may be one a waiting capture needs (after a browser restart its tab is a new one).
       void capturer.run();
+    }),
+  );
+
+  onMessage('paymentStopSeen', ({ data, sender }) =>
+    handlePaymentStop(data, sender, {
+      db,
+      ownId,
+      ownOrigin,
+      now: Date.now(),
+      reschedule: (id) => rescheduleOrder(db, api, id, Date.now()).then(() => undefined),
     }),
   );
 

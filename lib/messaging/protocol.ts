@@ -6,6 +6,7 @@ import type {
   CaptureTabData,
   OrderActionMessage,
   OrdersSeenData,
+  PaymentStopData,
   ParsePageData,
   StampManifestData,
   StampOrderData,
@@ -37,6 +38,11 @@ export type StampManifestReply = { ok: true; tsr: string; facts: TimestampInfo }
 export interface ProtocolMap {
   /** content script → background: orders read from the page. */
   ordersSeen(data: OrdersSeenData): OrdersSeenReply;
+  /**
+   * content script → background: a payment stop page (支付成功 / 支付失败, no order on it); replies with the shop order
+   * its trade number was linked to, when a payment was recorded there.
+   */
+  paymentStopSeen(data: PaymentStopData): { orderId?: number };
   /** extension page → background: extract orders from the active tab now (the popup's "scan this page"). */
   scanTab(data: { tabId: number }): { injected: boolean };
   /** extension page → background: the user acted on an order (I have paid, step done, resolve ...). */

@@ -71,6 +71,15 @@ export const ParsedPageSchema = v.strictObject({
   pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
 });
 
+/** A payment stop page (lib/extract/payment-stop.ts): how the payment ended and the gateway's trade number. */
+export const PaymentStopSchema = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
+  outcome: v.picklist(['success', 'failure']),
+  tradeNo: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{6,64}$/))),
+});
+
+export type PaymentStopData = v.InferOutput<typeof PaymentStopSchema>;
+
 /** Parses untrusted message data; throws an Error whose message names the first bad field. */
 export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, data);

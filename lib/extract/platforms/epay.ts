@@ -6,15 +6,15 @@
  * - QR pages (支付宝/微信/QQ钱包扫码支付 in the title or beside the details): a dt/dd list labelled 购买物品 and
  *   商户订单号 (clones restyle epay's ids and classes, never these labels); unpaid until the 支付成功 toast shows.
  * - Cashier (收银台): 商品名称 / 订单号 / 创建时间 / 订单金额, unpaid.
- * - Result pages: 支付成功 → paid, 支付失败或支付超时 → closed; only when the page or its URL names the
- *   trade_no, since a result that names no order cannot be attributed.
+ * - Result pages (支付成功，请回到浏览器查看订单 / 支付失败或支付超时): payment stop pages, not orders. The adapter claims them
+ *   and returns [] (so the generic reader never reads them); their trade_no reaches the background through
+ *   payment-stop.ts instead, as a payment on the shop order an earlier QR page was linked to.
  */
 import { cleanText } from '../normalize';
 import {
   adapter,
   all,
   labelOf,
-  linePairs,
   one,
   pick,
   readPairs,
@@ -46,10 +46,8 @@ const PAY_TYPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/京东/, '京东支付'],
   [/网银|银联|云闪付/, '网银支付'],
 ];
-/** The result sentences; the match is the status text ("支付成功" or the whole failure sentence). */
+/** The result sentences of epay's stop pages. */
 const RESULT = /支付成功(?=，请回到浏览器查看订单)|支付失败或支付超时，请返回重新发起支付/;
-/** epay's trade_no: YmdHis + 5 digits, as a path segment of the result page's URL. */
-const PATH_TRADE_NO = /(?:^|\/)(\d{19})(?:\/|$)/;
 
 /** How far above its details list the QR page's amount may sit. */
 const BOX_LEVELS = 12;
@@ -128,22 +126,11 @@ const fromCashier = (doc: Document): RawOrder => {
   };
 };
 
-const fromResult = (doc: Document, url: URL): RawOrder => {
-  const text = resultText(doc);
-  return {
-    orderNo:
-      pick(linePairs(text), ['商户订单号', '订单号', '订单编号', '交易号']) ??
-      url.searchParams.get('trade_no') ??
-      PATH_TRADE_NO.exec(url.pathname)?.[1],
-    status: RESULT.exec(cleanText(text, 5000))?.[0],
-  };
-};
-
 export default adapter(
   'epay',
   (doc) => epayPage(doc) !== undefined,
-  (doc, url) => {
+  (doc) => {
     const page = epayPage(doc);
-    return page ? [page === 'qr' ? fromQr(doc) : page === 'cashier' ? fromCashier(doc) : fromResult(doc, url)] : [];
+    return page === 'qr' ? [fromQr(doc)] : page === 'cashier' ? [fromCashier(doc)] : [];
   },
 );

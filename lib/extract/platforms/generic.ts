@@ -27,6 +27,7 @@ import {
   type PlatformAdapter,
   type RawOrder,
 } from '../platform';
+import { readPaymentStop } from '../payment-stop';
 import type { ExtractedOrder } from '../types';
 
 /**
@@ -324,10 +325,11 @@ const generic: PlatformAdapter = {
     const text = doc.body?.textContent ?? '';
     return ORDER_WORD.test((text.length > 2_000_000 ? text.slice(0, 2_000_000) : text).replace(ZERO_WIDTH, ''));
   },
-  extract(doc) {
+  extract(doc, url) {
     if (!doc.body) return [];
-    // Articles about 卡盟 problems quote order numbers; they are never the reader's order page.
-    if (one(doc, 'meta[property="og:type"][content="article"]')) return [];
+    // Articles about 卡盟 problems quote order numbers; they are never the reader's order page. A gateway's 支付成功 page
+    // that names a trade number is a payment stop page, no order either (see payment-stop.ts).
+    if (one(doc, 'meta[property="og:type"][content="article"]') || readPaymentStop(doc, url)) return [];
     const tables = headerTables(doc);
     const inTables = new Set(tables);
     // Several orders: each is read from its own block (the widest element around its order number that holds no other
