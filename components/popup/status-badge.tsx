@@ -1,5 +1,5 @@
 import type { OrderRecord } from '@/lib/db';
-import type { ListGroup } from '@/lib/order-list';
+import { partialKeysStatus, type ListGroup } from '@/lib/order-list';
 import { t } from '@/lib/i18n';
 import { Icon, type IconName } from './icons';
 
@@ -20,12 +20,12 @@ export function StatusBadge({ order, group }: { order: OrderRecord; group: ListG
 }
 
 /**
- * A line for what the status alone would hide: keys shown while the shop still says 处理中 (a partial delivery, the
- * clock keeps running), or an order that was already delivered when KamiGuard first saw it.
+ * A line for what the status alone would hide: keys shown while the shop still says the order is not done (处理中 in a
+ * partial delivery; the clock keeps running), or an order that was already delivered when KamiGuard first saw it.
  */
 export function statusNote(order: OrderRecord, firstSeenDone: boolean): string | undefined {
-  if (order.status === 'processing' && order.cardKeys && order.cardKeys.length > 0)
-    return t('popup_partial_keys', t('status_processing'));
+  const partial = partialKeysStatus(order);
+  if (partial) return t('popup_partial_keys', t(`status_${partial}`));
   if (firstSeenDone) return t(order.status === 'refunded' ? 'popup_first_seen_refunded' : 'popup_first_seen_delivered');
   return undefined;
 }

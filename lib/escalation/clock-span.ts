@@ -45,9 +45,9 @@ export function sortEvents(events: readonly EventRecord[]): EventRecord[] {
 function statusSightings(order: OrderRecord, events: readonly EventRecord[]): { at: number; status: OrderStatus }[] {
   const out: { at: number; status: OrderStatus }[] = [];
   for (const e of events) {
+    // Card keys on the page are no sighting of their own: the status stored with them already weighs them (DESIGN.md's
+    // precedence: keys under 处理中 are a partial delivery and the clock runs on until the shop says done).
     if (e.status && (e.kind === 'first_seen' || e.kind === 'status_changed')) out.push({ at: e.at, status: e.status });
-    // Card keys on the page mean the goods arrived, whatever the status label says.
-    if (e.kind === 'card_keys_found') out.push({ at: e.at, status: 'delivered' });
   }
   if (out.length === 0) out.push({ at: order.firstSeenAt, status: order.status });
   return out;

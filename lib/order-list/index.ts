@@ -2,3 +2,4 @@
 export * from './bar';
 export * from './list';
 export * from './next-action';
+export * from './partial-keys';

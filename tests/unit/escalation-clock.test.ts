@@ -374,10 +374,13 @@ describe('when the clock stops', () => {
     expect(c).toMatchObject({ overdue: false, late: true, elapsedMs: 30 * HOUR });
   });
 
-  it('card keys found on the page stop the clock', () => {
+  it('card keys shown while the shop still says 处理中 leave the clock running; the shop’s 已完成 stops it', () => {
     const events = [seen('processing', T0), ev('card_keys_found', T0 + 3 * MIN, { detail: '1' })];
     const c = computeClock(paidOrder(), events, settings(), T0 + HOUR);
-    expect(c).toMatchObject({ running: false, stopReason: 'delivered', elapsedMs: 3 * MIN });
+    expect(c).toMatchObject({ running: true, elapsedMs: HOUR });
+    const done = [...events, seen('delivered', T0 + 2 * HOUR)];
+    const d = computeClock(paidOrder({ status: 'delivered' }), done, settings(), T0 + 3 * HOUR);
+    expect(d).toMatchObject({ running: false, stopReason: 'delivered', elapsedMs: 2 * HOUR });
   });
 
   it('a 已完成 later contradicted by 处理中 does not silence the clock', () => {

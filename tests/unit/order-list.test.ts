@@ -12,6 +12,7 @@ import {
   groupOf,
   matchesSearch,
   nextAction,
+  partialKeysStatus,
   passesFilter,
   paymentChannel,
   sortForList,
@@ -156,5 +157,25 @@ describe('the step due now as one action', () => {
     }
     for (const k of ['list_group_overdue', 'list_group_running', 'list_group_done', 'list_filter_open']) labels.add(k);
     expect([...labels].filter((k) => !(k in zh))).toEqual([]);
+  });
+});
+
+describe('keys shown under a not-done status', () => {
+  it('names the status exactly when the shop shows keys but does not say the order is done', () => {
+    const keys = ['K-1'];
+    for (const status of [
+      'processing',
+      'abnormal',
+      'out_of_stock',
+      'frozen',
+      'pending_payment',
+      'paid',
+      'unknown',
+    ] as const)
+      expect(partialKeysStatus({ status, cardKeys: keys }), status).toBe(status);
+    for (const status of ['delivered', 'refunded', 'closed'] as const)
+      expect(partialKeysStatus({ status, cardKeys: keys }), status).toBeUndefined();
+    expect(partialKeysStatus({ status: 'processing', cardKeys: [] })).toBeUndefined();
+    expect(partialKeysStatus({ status: 'processing' })).toBeUndefined();
   });
 });
