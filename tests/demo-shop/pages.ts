@@ -57,7 +57,9 @@ export function unicornOrderPage(o: DemoOrder, startedAt: number): string {
   const [cls, label] = UNICORN_STATUS[o.status];
   const created = chinaTime(startedAt - o.ageMinutes * 60_000);
   const total = (Number(o.price) * o.quantity).toFixed(2);
-  const keyArea = o.keys.length > 0 ? o.keys.join('\n') : o.mode === 'manual' ? `QQ账号:${o.email.split('@')[0]}` : '';
+  // A manual product's key area holds the buyer's input until someone delivers (dujiaoka's `info` field).
+  const input = o.input ?? [`QQ账号:${o.email.split('@')[0]}`];
+  const keyArea = o.keys.length > 0 ? o.keys.join('\n') : o.mode === 'manual' ? input.join('\n') : '';
   return layout(
     '订单详情 - 演示发卡小店',
     `<div class="card"><div class="card-body">

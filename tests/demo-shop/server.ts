@@ -25,6 +25,11 @@ export interface DemoOrder {
   mode: 'auto' | 'manual';
   status: DemoStatus;
   keys: string[];
+  /**
+   * What the buyer typed for a manual (代充) product, as dujiaoka stores it in the order's key area until someone
+   * delivers ("desc:value" lines, OrderService::validatorChargeInput).
+   */
+  input?: string[];
   /** Minutes before server start the order was created. */
   ageMinutes: number;
   /** The order page shows only to a logged-in buyer (the session cookie); others get the login page. */
@@ -92,6 +97,20 @@ export function initialOrders(): Map<string, DemoOrder> {
       status: 'processing',
       keys: [],
       ageMinutes: 42,
+    },
+    {
+      // A 代充 order waiting for a person: its key box echoes the buyer's QQ number (issue 11).
+      sn: 'KG8D4C2Q6R1T9M3P',
+      product: '王者荣耀 点券 600 代充',
+      quantity: 1,
+      price: '58.00',
+      email: '1846352971@qq.com',
+      payment: '易支付-微信',
+      mode: 'manual',
+      status: 'processing',
+      keys: [],
+      input: ['QQ账号:1846352971', '区服:安卓QQ区'],
+      ageMinutes: 20,
     },
     {
       sn: 'KG5P0C1B2D3E4F6G',
