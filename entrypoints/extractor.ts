@@ -4,6 +4,7 @@ import { parseIcp } from '@/lib/extract/icp';
 import { readPaymentStop } from '@/lib/extract/payment-stop';
 import { watchOrders } from '@/lib/content/watch';
 import { watchLocation } from '@/lib/content/location';
+import { visibleText } from '@/lib/content/visible-text';
 import { sendFromContent } from '@/lib/messaging/content-sender';
 
 /** Reads the page; `npm run bench` builds with --mode bench to time this alone (production builds drop the branch:
@@ -23,8 +24,8 @@ const watch = (): (() => void) =>
     extract,
     report: (orders) => {
       // One read of the visible text serves both the evidence text record and the promised-window statement
-      // ("24小时内发货" is something the page shows the buyer).
-      const visible = document.body?.innerText ?? '';
+      // ("24小时内发货" is something the page shows the buyer). Read from the DOM, not innerText: no forced layout.
+      const visible = visibleText(document.body, 200_000);
       const pageWindowMinutes = parsePromisedWindowMinutes(visible.slice(0, 200_000));
       const icp = parseIcp(visible);
       sendFromContent('ordersSeen', {

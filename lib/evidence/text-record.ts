@@ -7,7 +7,7 @@ export const MAX_VISIBLE_TEXT = 20_000;
 
 export interface TextRecordInput {
   order: ExtractedOrder;
-  /** Visible text of the order block (innerText). */
+  /** Visible text of the page (lib/content/visible-text.ts). */
   visibleText?: string;
   url: string;
   pageTitle?: string;

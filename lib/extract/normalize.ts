@@ -80,8 +80,11 @@ const CRYPTO = /(?:^|[^A-Za-z])(USDT|USDC|TRX|ETH|BTC|BNB|MATIC|LTC|DOGE|TON|SOL
  * no currency: none is assumed, even for systems that price in CNY (the contract keeps absent what the page omits).
  */
 export const parseAmount = (text: string | null | undefined): { amount: number; currency?: string } | undefined => {
+  const clean = cleanText(text, 100);
+  // A bare number, as most themes print it: no currency, and none of the patterns below to run.
+  if (/^\d+(?:\.\d+)?$/.test(clean)) return Number(clean) <= 1e9 ? { amount: Number(clean) } : undefined;
   // Chain names (USDT-TRC20, ERC20, BEP20) carry digits that are not the amount.
-  const t = cleanText(text, 100).replace(/[TEB][RS]?C-?20|BEP-?20/gi, ' ');
+  const t = clean.replace(/[TEB][RS]?C-?20|BEP-?20/gi, ' ');
   const m = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/.exec(t);
   const amount = m ? Number(m[0].replace(/,/g, '')) : NaN;
   if (!(amount <= 1e9)) return undefined;
@@ -179,6 +182,7 @@ const REMARK_LABEL = /^(?:游戏)?(?:区服|服务器|大区|角色名?|昵称|�
 const SECRET_LABEL = /密码|卡密|卡号|激活码|兑换码|CDK|授权码|口令|密钥|key/i;
 const SECRET_PAIR = new RegExp(`(?:${SECRET_LABEL.source})\\s*[:：]`, 'i');
 const LABELLED = /^([^:：]{1,12}?)\s*[:：]\s*(\S.*)$/;
+const TOKEN = /^[!-~]+$/;
 
 /** What a key area holds once its lines are sorted (see readKeyArea). */
 export interface KeyArea {
@@ -218,9 +222,18 @@ export const readKeyArea = (text: string | null | undefined, contact?: string): 
     // The line's first "Label：" and the rest as its value: "QQ号：123 密码：abc" keeps 密码 in the value (a sold account).
     return { line, label: m?.[1]?.replace(/\s+/g, '') ?? '', value: m?.[2] ?? '' };
   });
-  const secret = lines.some(({ line, label }) => SECRET_LABEL.test(label || line.slice(0, 12)));
+  let secret: boolean | undefined;
+  const anySecret = (): boolean =>
+    (secret ??= lines.some(({ line, label }) => SECRET_LABEL.test(label || line.slice(0, 12))));
   for (const { line, label, value } of lines) {
-    if (STOCK.test(line)) hint('out_of_stock');
+    // A bare token ("CDK-7F3A-99QX-K2LM": no label, no space, no Han) is a key unless it is the contact: the usual key
+    // box is all tokens, and none of the notes' patterns can match one.
+    if (!label && TOKEN.test(line)) {
+      if (own && same(line, own)) {
+        area.input.push(line);
+        area.recipient ??= own;
+      } else area.keys.push(line);
+    } else if (STOCK.test(line)) hint('out_of_stock');
     else if (RESTOCK.test(line)) {
       hint('processing');
       area.partial = true;
@@ -236,7 +249,7 @@ export const readKeyArea = (text: string | null | undefined, contact?: string): 
       label &&
       ACCOUNT_LABEL.test(label) &&
       !SECRET_LABEL.test(value) &&
-      (BUYER_QUALIFIER.test(label) || !secret)
+      (BUYER_QUALIFIER.test(label) || !anySecret())
     ) {
       area.input.push(line);
       area.recipient ??= cleanText(value, MAX_CONTACT);
@@ -321,6 +334,11 @@ const UNIT_SRC = '分钟|分|小时|个?钟头|个?工作日|天|日|hours?|h|mi
 const WINDOW = `(?:(?:${NUM_SRC})\\s*(?:${UNIT_SRC})?\\s*(?:-|~|～|—|至|到)\\s*)?(?<n>${NUM_SRC})\\s*(?<u>${UNIT_SRC})`;
 const DELIVERY_WORD = '(?:发货|到账|处理|充值|发卡|交付|开通|补单|上号)';
 
+/** Cheap tests first: a page without a time unit or without a delivery word states no window. */
+const UNIT_WORD = /[分天日]|小时|钟头|hour|min|\dh/i;
+const DELIVERY_RE = new RegExp(DELIVERY_WORD);
+let windowRes: RegExp[] | undefined;
+
 /**
  * Find a promised delivery window in page text ("24小时内发货", "5分钟内自动发货", "人工处理 1-12小时")
  * and return its upper bound in minutes. With several statements the largest wins, so reminders never
@@ -328,18 +346,22 @@ const DELIVERY_WORD = '(?:发货|到账|处理|充值|发卡|交付|开通|补�
  */
 export const parsePromisedWindowMinutes = (text: string | null | undefined): number | undefined => {
   const t = cleanText(text, 200_000);
-  let best: number | undefined;
-  const matches = [
+  if (!UNIT_WORD.test(t) || !DELIVERY_RE.test(t)) return undefined;
+  // Built on first need: most shop pages state no window, and these two are costly to compile.
+  windowRes ??= [
     // "24小时内发货", "5分钟内自动发货", "1-12小时内到账": the window, then a delivery word a few characters on.
-    ...t.matchAll(new RegExp(`${WINDOW}\\s*(?:之内|以内|内)?(?<gap>[^，。,.;；！!]{0,6}?)${DELIVERY_WORD}`, 'gi')),
+    new RegExp(`${WINDOW}\\s*(?:之内|以内|内)?(?<gap>[^，。,.;；！!]{0,6}?)${DELIVERY_WORD}`, 'gi'),
     // "人工处理 1-12小时", "发货时间：24小时": the delivery word first.
-    ...t.matchAll(new RegExp(`${DELIVERY_WORD}(?:时间|时效)?\\s*[:：]?\\s*${WINDOW}`, 'gi')),
+    new RegExp(`${DELIVERY_WORD}(?:时间|时效)?\\s*[:：]?\\s*${WINDOW}`, 'gi'),
   ];
-  for (const { groups: g = {} } of matches) {
-    const n = g.n && readNumber(g.n);
-    if (!n || !g.u || /支付|付款|下单/.test(g.gap ?? '')) continue;
-    const minutes = Math.round(/^(分|min)/i.test(g.u) ? n : /工作日|天|日/.test(g.u) ? n * 1440 : n * 60);
-    if (minutes <= 43_200 && minutes > (best ?? 0)) best = minutes;
+  let best: number | undefined;
+  for (const re of windowRes) {
+    for (const { groups: g = {} } of t.matchAll(re)) {
+      const n = g.n && readNumber(g.n);
+      if (!n || !g.u || /支付|付款|下单/.test(g.gap ?? '')) continue;
+      const minutes = Math.round(/^(分|min)/i.test(g.u) ? n : /工作日|天|日/.test(g.u) ? n * 1440 : n * 60);
+      if (minutes <= 43_200 && minutes > (best ?? 0)) best = minutes;
+    }
   }
   return best;
 };

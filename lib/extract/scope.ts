@@ -30,7 +30,8 @@ export const allOutsideAds = (root: ParentNode | null | undefined, selector: str
 
 /**
  * Text of a block as rendered lines, without page chrome and ads (and without `also`, when given): where its
- * "Label：value" lines are.
+ * "Label：value" lines are. readText drops a skipped element with everything inside it, so each element is tested
+ * alone (matches, not closest: an ad's descendants are never reached); only the block's own ancestors are looked up.
  */
 export const ownText = (block: Node | null | undefined, also?: Element): string =>
   block?.nodeType === 1 && inAd(block as Element)

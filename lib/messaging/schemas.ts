@@ -43,7 +43,7 @@ export const OrdersSeenSchema = v.strictObject({
   orders: v.pipe(v.array(ExtractedOrderSchema), v.minLength(1), v.maxLength(LIMITS.ordersPerMessage)),
   url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
   title: v.optional(text(LIMITS.title)),
-  /** The page's visible text (innerText), for the evidence text record. */
+  /** The page's visible text (lib/content/visible-text.ts), for the evidence text record. */
   visibleText: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
   /** Promised delivery window stated on the page, in minutes. */
   pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),

@@ -130,11 +130,12 @@ async function extractorTrace(): Promise<void> {
       median(costs.map((c) => c.totalMs)),
       'ms',
       8,
-      `${costs.length} loads; injection ${mid('injectMs')}, later ${mid('callbackMs')}, forced layout ${mid('forcedMs')}`,
+      `${costs.length} loads; CPU ${mid('cpuMs')}; injection ${mid('injectMs')}, later ${mid('callbackMs')}, forced layout ${mid('forcedMs')}; probe ${mid('probeMs')} of it`,
     );
     notes.push(
-      `extractor by trace, every load (ms): ${costs.map((c) => c.totalMs.toFixed(1)).join(' ')}; ` +
-        'attribution as in shared/perf: the extension URL and its isolated world on the page renderer main thread',
+      `extractor by trace, every load, wall/CPU ms: ${costs.map((c) => `${c.totalMs.toFixed(1)}/${c.cpuMs.toFixed(1)}`).join(' ')}`,
+      '  attribution as in shared/perf: the extension URL and its isolated world on the page renderer main thread; the',
+      '  CPU figure is the same slices by the thread clock (what a loaded machine does not inflate: compare builds by it)',
     );
   } finally {
     await b.close();

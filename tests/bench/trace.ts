@@ -7,6 +7,9 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) clock of the event, where Chromium records it. */
+  tts?: number;
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -82,6 +85,13 @@ export interface ExtensionCost {
   callbackMs: number;
   /** Style and layout the scripts forced synchronously (innerText and the like), inside the above. */
   forcedMs: number;
+  /**
+   * The same slices by the thread's CPU clock: what the main thread spent on them while it ran, without the time the
+   * machine gave other work (steadier than wall time on a loaded machine; compare builds by it).
+   */
+  cpuMs: number;
+  /** Of `totalMs`, the probe's own slices (it runs on every page, the extractor only on shop pages). */
+  probeMs: number;
 }
 
 const INJECTION = new Set(['EvaluateScript', 'v8.compile', 'v8.run', 'v8.produceCache']);
@@ -131,11 +141,14 @@ export function attributeExtension(events: TraceEvent[], extensionId: string, fr
   const inside = (e: TraceEvent): boolean => slices.some(([s, end]) => e.ts >= s && e.ts + e.dur! <= end);
   const totalMs = length(slices);
   const injectMs = length(ours.filter((e) => INJECTION.has(e.name)).map(span));
+  const cpu = ours.filter((e) => e.tts !== undefined && e.tdur !== undefined);
   return {
     totalMs,
     injectMs,
     callbackMs: totalMs - injectMs,
     forcedMs: length(main.filter((e) => STYLE_LAYOUT.has(e.name) && inside(e)).map(span)),
+    cpuMs: length(cpu.map((e): [number, number] => [e.tts!, e.tts! + e.tdur!])),
+    probeMs: length(ours.filter((e) => urlOf(e).endsWith('/probe.js')).map(span)),
   };
 }
 

@@ -6,7 +6,9 @@ import { parseDeliveryMode, parseStatus, splitCardKeys } from '../normalize';
 import {
   adapter,
   all,
+  labelOf,
   linePairs,
+  one,
   orderBlocks,
   rawFromPairs,
   readPairs,
@@ -104,6 +106,9 @@ const KEY_FALLBACK = 'textarea[readonly], textarea[disabled]';
 const notAd = (el: Element): boolean => !inAd(el);
 const UNIT_PRICE = /单价\s*[:：]?\s*[¥￥]?\s*[\d.,]+\s*[×xX*]\s*(\d+)/;
 
+/** The fields every theme's rows print: with all of them read from the rows, the block's text adds nothing. */
+const FILLED = ['product', 'quantity', 'amount', 'payment', 'orderedAt', 'status', 'contact', 'delivery'] as const;
+
 /** Labels of which at least one must be in the theme's rows: an order number alone could be any page. */
 const ROW_PROOF = ['订单状态', '下单时间', '订单创建时间', '实际支付价格', '订单总价', '订单名称'];
 
@@ -115,14 +120,25 @@ const anchorsOf = (doc: Document, theme: Theme): Element[] => {
   return anchors.length ? anchors : allOutsideAds(doc, theme.rows.row, 500).filter(hasNo);
 };
 
-const themeOf = (doc: Document): { theme: Theme; anchors: Element[] } | undefined => {
+/** True when one of the theme's rows outside ads is labelled with a ROW_PROOF label (labels only: values unread). */
+const hasProof = (doc: Document, theme: Theme): boolean =>
+  all(doc, theme.rows.row, 500).some((row) => ROW_PROOF.includes(labelOf(one(row, theme.rows.label))) && notAd(row));
+
+type Found = { theme: Theme; anchors: Element[] };
+
+const themeOf = (doc: Document): Found | undefined => {
   for (const theme of THEMES) {
     const anchors = anchorsOf(doc, theme);
-    if (anchors.length && readPairs(doc, theme.rows, notAd).some(([l]) => ROW_PROOF.includes(l)))
-      return { theme, anchors };
+    if (anchors.length && hasProof(doc, theme)) return { theme, anchors };
   }
   return undefined;
 };
+
+/**
+ * What detect found, for the extract that extractOrders calls right after it on the same document (nothing runs in
+ * between): finding the theme is most of the adapter's cost on a page, and the extractor runs on every shop page.
+ */
+let detected: { doc: Document; found: Found } | undefined;
 
 /**
  * morpho carts: one order number, several items. The rule for carts: productName = the item names joined with "、",
@@ -165,8 +181,10 @@ const cartItems = (block: ParentNode, selector: string): { product?: string; qua
 
 const readBlock = (block: ParentNode, anchor: Element, theme: Theme, url: URL): RawOrder => {
   const structured = readPairs(block, theme.rows, notAd);
-  // Forks wrap rows differently; the block's own "X：value" lines fill what the row selectors missed.
-  const raw = rawFromPairs([...structured, ...linePairs(ownText(block))], VOCAB);
+  // Forks wrap rows differently; the block's own "X：value" lines fill what the row selectors missed. Read only when
+  // something is missing: walking the whole block is the adapter's largest cost, and the themes' own rows hold it all.
+  let raw = rawFromPairs(structured, VOCAB);
+  if (FILLED.some((f) => !raw[f])) raw = rawFromPairs([...structured, ...linePairs(ownText(block))], VOCAB);
   raw.orderNo = ORDER_NO.exec(textOf(anchor, 200))?.[1] ?? raw.orderNo;
   const statusRow = structured.find(([l]) => l === '订单状态');
   if (statusRow && !statusRow[1] && theme.emptyStatus) raw.emptyStatus = theme.emptyStatus;
@@ -196,9 +214,14 @@ const readBlock = (block: ParentNode, anchor: Element, theme: Theme, url: URL): 
 
 export default adapter(
   'dujiaoka',
-  (doc) => themeOf(doc) !== undefined,
-  (doc, url) => {
+  (doc) => {
     const found = themeOf(doc);
+    detected = found && { doc, found };
+    return found !== undefined;
+  },
+  (doc, url) => {
+    const found = detected?.doc === doc ? detected.found : themeOf(doc);
+    detected = undefined;
     return found
       ? orderBlocks(found.anchors).map((block, i) => readBlock(block, found.anchors[i]!, found.theme, url))
       : [];

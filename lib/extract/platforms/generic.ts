@@ -55,13 +55,32 @@ const englishKey = (s: string): string =>
     .replace(/[#＃]/g, 'no')
     .replace(/[\s.:：*_-]/g, '');
 
-/** label → field: the shared vocabulary by its words, the English labels by their keys. */
-const FIELD_OF = new Map<string, Field>(
-  (Object.keys(LABELS) as Field[]).flatMap((f) => [
-    ...LABELS[f].map((l): [string, Field] => [l, f]),
-    ...ENGLISH[f].split('|').map((l): [string, Field] => [englishKey(l), f]),
-  ]),
-);
+/**
+ * label → field (the shared vocabulary by its words, the English labels by their keys), and the regex of "Label："
+ * pairs. Built on first use: the extractor runs on every shop page, and most are read by a system's own adapter.
+ */
+let vocabulary: { fieldOf: Map<string, Field>; labelRe: RegExp } | undefined;
+const tables = (): NonNullable<typeof vocabulary> =>
+  (vocabulary ??= {
+    fieldOf: new Map<string, Field>(
+      (Object.keys(LABELS) as Field[]).flatMap((f) => [
+        ...LABELS[f].map((l): [string, Field] => [l, f]),
+        ...ENGLISH[f].split('|').map((l): [string, Field] => [englishKey(l), f]),
+      ]),
+    ),
+    // A vocabulary label followed by a colon, at a line start or after a separator: "您的订单号：" in prose (label
+    // glued to a preceding word) is not a label. Chinese labels are plain words (a test checks), so they need no
+    // escaping; English ones allow spaces and a dot between their words. The longest label comes first.
+    labelRe: new RegExp(
+      `(?<=^|[\\s|｜/,，;；、()（）\\[\\]【】<>《》·•])(${[
+        ...Object.values(LABELS).flat(),
+        ...Object.values(ENGLISH).flatMap((l) => l.split('|').map((w) => w.replace(/\s+/g, '\\.?\\s*'))),
+      ]
+        .sort((a, b) => b.length - a.length)
+        .join('|')})\\.?\\s*[:：]`,
+      'gi',
+    ),
+  });
 
 // Han characters: the boundary between the two halves of a bilingual label written without a separator.
 const HAN = /[\u3400-\u9fff]+/g;
@@ -77,7 +96,8 @@ const fieldOf = (text: string): Field | undefined => {
   for (const part of t.split(/\s*[/|／｜]\s*/)) {
     // A part is one label, or a Han label beside an English one ("订单号 Order No.").
     const pieces = [part, ...(part.match(HAN) ?? []), part.replace(HAN, ' ')].map((p) => p.trim()).filter(Boolean);
-    const fields = pieces.map((p) => FIELD_OF.get(normLabel(p)) ?? FIELD_OF.get(englishKey(p)));
+    const { fieldOf: known } = tables();
+    const fields = pieces.map((p) => known.get(normLabel(p)) ?? known.get(englishKey(p)));
     const f = fields[0] ?? (fields.slice(1).every((x) => x && x === fields[1]) ? fields[1] : undefined);
     if (!f || (found && f !== found)) return undefined;
     found = f;
@@ -85,18 +105,6 @@ const fieldOf = (text: string): Field | undefined => {
   return found;
 };
 
-// A vocabulary label followed by a colon, at a line start or after a separator: "您的订单号：" in prose
-// (label glued to a preceding word) is not a label. Chinese labels are plain words (a test checks), so they
-// need no escaping; English ones allow spaces and a dot between their words. The longest label comes first.
-const LABEL_RE = new RegExp(
-  `(?<=^|[\\s|｜/,，;；、()（）\\[\\]【】<>《》·•])(${[
-    ...Object.values(LABELS).flat(),
-    ...Object.values(ENGLISH).flatMap((l) => l.split('|').map((w) => w.replace(/\s+/g, '\\.?\\s*'))),
-  ]
-    .sort((a, b) => b.length - a.length)
-    .join('|')})\\.?\\s*[:：]`,
-  'gi',
-);
 /** Stands for a line break inside one value (a textarea of keys) while text is handled line by line. */
 const NL = '\uE000';
 /** Opens a text line that a `<br>` started: it may continue the value before it (key lines in one cell). */
@@ -155,7 +163,7 @@ type Pair = [Field, string];
 
 /** Label/value pairs of one text line, plus whether the line is a bare label (value on the next line). */
 const linePairs = (line: string): { pairs: Pair[]; bare?: Field } => {
-  const marks = [...line.matchAll(LABEL_RE)];
+  const marks = [...line.matchAll(tables().labelRe)];
   const bare = line.length <= 48 ? fieldOf(line) : undefined;
   // "卡密信息：" or "Order No. / 订单号" with nothing after it: the value is on the next line (a textarea, a dd).
   if (bare) return { pairs: [], bare };
