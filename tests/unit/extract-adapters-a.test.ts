@@ -197,6 +197,19 @@ const caihongRow = (id: number, status: string): string =>
   `<tr orderid="${id}"><td>2873341920</td><td>腾讯视频VIP 月卡</td><td>1</td><td>2024-04-28 10:03:55</td><td>${status}</td>
    <td><a onclick="showOrder(${id},'k')" class="btn btn-info btn-xs">详细</a></td></tr>`;
 
+// The 订单详细信息 popup as showOrder builds it in every template (assets/js/main.js, assets/faka/js/query.js,
+// assets/store/js/query.js): the 购买时间 value has no orderContent class, the supplier rows hold several pairs.
+const popup = (status: string, extra = ''): Document =>
+  page(`<table class="table table-condensed table-hover" id="orderItem"><tbody>
+    <tr><td colspan="6" class="orderTitle"><b>订单基本信息</b></td></tr>
+    <tr><td class="info orderTitle">订单编号</td><td colspan="5" class="orderContent">31460</td></tr>
+    <tr><td class="info orderTitle">商品名称</td><td colspan="5" class="orderContent">QQ名片赞 10000个</td></tr>
+    <tr><td class="info orderTitle">订单金额</td><td colspan="5" class="orderContent">3.50元</td></tr>
+    <tr><td class="info orderTitle">购买时间</td><td colspan="5">2025-03-14 20:51:02</td></tr>
+    <tr><td class="info orderTitle">下单信息</td><td colspan="5" class="orderContent">下单QQ：1846352971<br>数量：10000</td></tr>
+    <tr><td class="info orderTitle">订单状态</td><td colspan="5" class="orderContent">${status}</td></tr>${extra}
+  </tbody></table>`);
+
 describe('彩虹', () => {
   const url = new URL('https://shop.example.com/?mod=faka&id=10492&skey=4c8e1a7f');
 
@@ -235,19 +248,6 @@ describe('彩虹', () => {
       ['20875', 'refunded', '已退单'],
     ]);
   });
-
-  // The 订单详细信息 popup as showOrder builds it in every template (assets/js/main.js, assets/faka/js/query.js,
-  // assets/store/js/query.js): the 购买时间 value has no orderContent class, the supplier rows hold several pairs.
-  const popup = (status: string, extra = ''): Document =>
-    page(`<table class="table table-condensed table-hover" id="orderItem"><tbody>
-      <tr><td colspan="6" class="orderTitle"><b>订单基本信息</b></td></tr>
-      <tr><td class="info orderTitle">订单编号</td><td colspan="5" class="orderContent">31460</td></tr>
-      <tr><td class="info orderTitle">商品名称</td><td colspan="5" class="orderContent">QQ名片赞 10000个</td></tr>
-      <tr><td class="info orderTitle">订单金额</td><td colspan="5" class="orderContent">3.50元</td></tr>
-      <tr><td class="info orderTitle">购买时间</td><td colspan="5">2025-03-14 20:51:02</td></tr>
-      <tr><td class="info orderTitle">下单信息</td><td colspan="5" class="orderContent">下单QQ：1846352971<br>数量：10000</td></tr>
-      <tr><td class="info orderTitle">订单状态</td><td colspan="5" class="orderContent">${status}</td></tr>${extra}
-    </tbody></table>`);
 
   it('reads the popup completely: the time without its class, the supplier quantity, the account from 下单信息', () => {
     const live = `<tr><td colspan="6" class="orderTitle"><b>订单实时状态</b></td></tr>

@@ -60,7 +60,7 @@ const englishKey = (s: string): string =>
  * pairs. Built on first use: the extractor runs on every shop page, and most are read by a system's own adapter.
  */
 let vocabulary: { fieldOf: Map<string, Field>; labelRe: RegExp } | undefined;
-const tables = (): NonNullable<typeof vocabulary> =>
+const vocabularyTables = (): NonNullable<typeof vocabulary> =>
   (vocabulary ??= {
     fieldOf: new Map<string, Field>(
       (Object.keys(LABELS) as Field[]).flatMap((f) => [
@@ -96,7 +96,7 @@ const fieldOf = (text: string): Field | undefined => {
   for (const part of t.split(/\s*[/|／｜]\s*/)) {
     // A part is one label, or a Han label beside an English one ("订单号 Order No.").
     const pieces = [part, ...(part.match(HAN) ?? []), part.replace(HAN, ' ')].map((p) => p.trim()).filter(Boolean);
-    const { fieldOf: known } = tables();
+    const { fieldOf: known } = vocabularyTables();
     const fields = pieces.map((p) => known.get(normLabel(p)) ?? known.get(englishKey(p)));
     const f = fields[0] ?? (fields.slice(1).every((x) => x && x === fields[1]) ? fields[1] : undefined);
     if (!f || (found && f !== found)) return undefined;
@@ -163,7 +163,7 @@ type Pair = [Field, string];
 
 /** Label/value pairs of one text line, plus whether the line is a bare label (value on the next line). */
 const linePairs = (line: string): { pairs: Pair[]; bare?: Field } => {
-  const marks = [...line.matchAll(tables().labelRe)];
+  const marks = [...line.matchAll(vocabularyTables().labelRe)];
   const bare = line.length <= 48 ? fieldOf(line) : undefined;
   // "卡密信息：" or "Order No. / 订单号" with nothing after it: the value is on the next line (a textarea, a dd).
   if (bare) return { pairs: [], bare };
