@@ -45,7 +45,7 @@ const watch = (): (() => void) =>
 
 // The extractor. Injected by the background (scripting.executeScript) only into pages the probe or the tab's URL
 // marked as shop pages, so it never loads on ordinary pages. An unlisted script rather than a WXT content script:
-// the content-script wrapper brings webextension-polyfill along, a third of the 30 KB budget.
+// the content-script wrapper brings webextension-polyfill along, a third of the original 30 KB budget.
 export default defineUnlistedScript(() => {
   const flag = '__kamiguardExtractor';
   const w = window as unknown as Record<string, boolean>;
