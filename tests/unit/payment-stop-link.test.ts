@@ -2,26 +2,17 @@
  * A payment stop page's trade number, linked through the earlier payment page of the same gateway: the payment is
  * recorded on that shop order, or nothing is stored (issue 11 §3).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handlePaymentStop, type PaymentStopContext } from '@/lib/background/payment-stop';
-import { getTimeline, linkPaymentPage, linkPaymentStop, openDb, upsertSighting, type KamiGuardDb } from '@/lib/db';
+import { getTimeline, linkPaymentPage, linkPaymentStop, upsertSighting, type KamiGuardDb } from '@/lib/db';
 import type { ExtractedOrder } from '@/lib/extract/types';
+import { freshDb } from './fresh-db';
 
 const OWN_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
 const TRADE_NO = '2026113010451212345';
 const QR = `https://pay.example.net/pay/wxpay/${TRADE_NO}/`;
 const STOP = `https://pay.example.net/pay/ok/${TRADE_NO}/`;
-
-const dbs: KamiGuardDb[] = [];
-const freshDb = (): KamiGuardDb => {
-  const db = openDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.delete();
-});
 
 const shopOrder: ExtractedOrder = {
   platform: 'dujiaoka',
