@@ -100,10 +100,14 @@ const STYLE_LAYOUT = new Set(['Layout', 'UpdateLayoutTree', 'RecalculateStyles',
 const urlOf = (e: TraceEvent): string =>
   e.args?.data?.url || e.args?.data?.scriptName || e.args?.data?.stackTrace?.[0]?.url || e.args?.fileName || '';
 
-/** Intervals merged into disjoint ones, sorted. */
-function merge(intervals: Array<[number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of intervals.toSorted((a, b) => a[0] - b[0])) {
+/** A complete event's time span, µs. */
+type Span = [start: number, end: number];
+const spanOf = (e: TraceEvent): Span => [e.ts, e.ts + e.dur!];
+
+/** Spans merged into disjoint ones, sorted. */
+function merge(spans: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const [s, e] of spans.toSorted((a, b) => a[0] - b[0])) {
     const last = out.at(-1);
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else out.push([s, e]);
@@ -111,16 +115,52 @@ function merge(intervals: Array<[number, number]>): Array<[number, number]> {
   return out;
 }
 
-const length = (intervals: Array<[number, number]>): number =>
-  merge(intervals).reduce((sum, [s, e]) => sum + e - s, 0) / 1000;
+/** Total length of the union of spans, ms. */
+const length = (spans: readonly Span[]): number => merge(spans).reduce((sum, [s, e]) => sum + e - s, 0) / 1000;
+
+/** One event of the extension's, with the script it belongs to ('isolated world' for calls known by world alone). */
+interface Attributed {
+  e: TraceEvent;
+  script: string;
+}
 
 /**
- * Attribution as the shared perf harness does it (shared/perf/README.md): on the main thread of the renderer that
- * committed the page's frame, every event whose script URL is the extension's, or that runs in an isolated world such
- * an event revealed, is the extension's; nested events are merged, so the figure is wall time, not a double count.
+ * Attribution as the shared perf harness does it (shared/perf/README.md): on renderer main threads (`CrRendererMain`,
+ * all of them, or those `keep` accepts), every complete event whose script URL starts with `prefix`, or that runs in
+ * an isolated world such an event revealed in the same process (content scripts run in one; a MutationObserver
+ * callback has no URL of its own, only its world), is the extension's. Returns those and every main-thread event.
+ */
+function attribute(
+  events: readonly TraceEvent[],
+  prefix: string,
+  keep: (pid: number) => boolean = () => true,
+): { main: TraceEvent[]; ours: Attributed[] } {
+  const threads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && keep(e.pid))
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const main = events.filter((e) => e.ph === 'X' && e.dur !== undefined && threads.has(`${e.pid}:${e.tid}`));
+  const worlds = new Set(
+    main
+      .filter((e) => urlOf(e).startsWith(prefix) && (e.args?.worldId ?? 0) > 0 && e.args?.worldName)
+      .map((e) => `${e.pid}:${e.args!.worldId}`),
+  );
+  const ours: Attributed[] = [];
+  for (const e of main) {
+    const url = urlOf(e);
+    if (url.startsWith(prefix)) ours.push({ e, script: url.slice(prefix.length) });
+    else if (e.args?.worldId !== undefined && worlds.has(`${e.pid}:${e.args.worldId}`))
+      ours.push({ e, script: 'isolated world' });
+  }
+  return { main, ours };
+}
+
+/**
+ * The extension's cost on the renderer that committed the page's frame `frameId`: nested events are merged, so the
+ * figure is wall time, not a double count.
  */
 export function attributeExtension(events: TraceEvent[], extensionId: string, frameId: string): ExtensionCost {
-  const prefix = `chrome-extension://${extensionId}/`;
   let pid: number | undefined;
   for (const e of events) {
     const data = e.args?.data;
@@ -128,27 +168,20 @@ export function attributeExtension(events: TraceEvent[], extensionId: string, fr
     if (pid === undefined && e.name === 'TracingStartedInBrowser')
       pid = data?.frames?.find((f) => f.frame === frameId)?.processId;
   }
-  let tid = pid;
-  for (const e of events)
-    if (e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain') tid = e.tid;
-  const main = events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid && e.dur !== undefined);
-  const worlds = new Set<number>();
-  for (const e of main)
-    if (urlOf(e).startsWith(prefix) && (e.args?.worldId ?? 0) > 0 && e.args?.worldName) worlds.add(e.args.worldId!);
-  const ours = main.filter((e) => urlOf(e).startsWith(prefix) || worlds.has(e.args?.worldId ?? -1));
-  const span = (e: TraceEvent): [number, number] => [e.ts, e.ts + e.dur!];
-  const slices = merge(ours.map(span));
+  const { main, ours } = attribute(events, `chrome-extension://${extensionId}/`, (p) => p === pid);
+  const spans = ours.map(({ e }) => spanOf(e));
+  const slices = merge(spans);
   const inside = (e: TraceEvent): boolean => slices.some(([s, end]) => e.ts >= s && e.ts + e.dur! <= end);
   const totalMs = length(slices);
-  const injectMs = length(ours.filter((e) => INJECTION.has(e.name)).map(span));
-  const cpu = ours.filter((e) => e.tts !== undefined && e.tdur !== undefined);
+  const injectMs = length(ours.filter(({ e }) => INJECTION.has(e.name)).map(({ e }) => spanOf(e)));
+  const cpu = ours.filter(({ e }) => e.tts !== undefined && e.tdur !== undefined);
   return {
     totalMs,
     injectMs,
     callbackMs: totalMs - injectMs,
-    forcedMs: length(main.filter((e) => STYLE_LAYOUT.has(e.name) && inside(e)).map(span)),
-    cpuMs: length(cpu.map((e): [number, number] => [e.tts!, e.tts! + e.tdur!])),
-    probeMs: length(ours.filter((e) => urlOf(e).endsWith('/probe.js')).map(span)),
+    forcedMs: length(main.filter((e) => STYLE_LAYOUT.has(e.name) && inside(e)).map(spanOf)),
+    cpuMs: length(cpu.map(({ e }): Span => [e.tts!, e.tts! + e.tdur!])),
+    probeMs: length(ours.filter(({ script }) => script.endsWith('probe.js')).map(({ e }) => spanOf(e))),
   };
 }
 
@@ -213,65 +246,28 @@ export interface ScriptTime {
   byScript: Record<string, number>;
 }
 
-/** Total length of the union of intervals (µs in, ms out), the number of separate stretches, the longest. */
-function union(spans: { start: number; end: number }[]): { ms: number; slices: number; longestMs: number } {
-  const sorted = spans.toSorted((a, b) => a.start - b.start);
-  let ms = 0;
-  let slices = 0;
-  let longestMs = 0;
-  for (let i = 0; i < sorted.length;) {
-    let { start, end } = sorted[i]!;
-    for (i++; i < sorted.length && sorted[i]!.start <= end; i++) end = Math.max(end, sorted[i]!.end);
-    ms += (end - start) / 1000;
-    slices++;
-    longestMs = Math.max(longestMs, (end - start) / 1000);
-  }
-  return { ms, slices, longestMs };
-}
-
 /**
- * The time scripts from `urlPrefix` (an extension's `chrome-extension://<id>/`) took on the main threads of renderers
- * (`CrRendererMain`; the extension's service worker runs elsewhere): the events that carry one of its script URLs,
- * and the calls into the isolated worlds those events reveal (content scripts run in one), with everything nested in
- * them (style and layout they force included). As the shared perf harness attributes extension time.
+ * The time scripts from `urlPrefix` (an extension's `chrome-extension://<id>/`) took on the main threads of every
+ * renderer (the extension's service worker runs elsewhere), with everything nested in them (style and layout they
+ * force included); see `attribute`.
  */
 export function scriptMainThreadTime(events: readonly TraceEvent[], urlPrefix: string): ScriptTime {
-  const main = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const onMain = events.filter((e) => e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`));
-  // Isolated worlds (id > 0, named) in which our scripts ran, per renderer process.
-  const worlds = new Set(
-    onMain
-      .filter((e) => urlOf(e).startsWith(urlPrefix) && (e.args?.worldId ?? 0) > 0 && e.args?.worldName)
-      .map((e) => `${e.pid}:${e.args!.worldId}`),
-  );
-  const scriptOf = (e: TraceEvent): string | undefined => {
-    const url = urlOf(e);
-    if (url.startsWith(urlPrefix)) return url.slice(urlPrefix.length);
-    return e.args?.worldId !== undefined && worlds.has(`${e.pid}:${e.args.worldId}`) ? 'isolated world' : undefined;
-  };
-  const byThread = new Map<string, { start: number; end: number }[]>();
-  const byScriptSpans = new Map<string, { start: number; end: number }[]>();
-  for (const e of onMain) {
-    const script = scriptOf(e);
-    if (script === undefined) continue;
-    const span = { start: e.ts, end: e.ts + e.dur! };
+  const byThread = new Map<string, Span[]>();
+  const byScript = new Map<string, Span[]>();
+  for (const { e, script } of attribute(events, urlPrefix).ours) {
     const thread = `${e.pid}:${e.tid}`;
-    byThread.set(thread, [...(byThread.get(thread) ?? []), span]);
-    byScriptSpans.set(script, [...(byScriptSpans.get(script) ?? []), span]);
+    byThread.set(thread, [...(byThread.get(thread) ?? []), spanOf(e)]);
+    byScript.set(script, [...(byScript.get(script) ?? []), spanOf(e)]);
   }
   const total = { ms: 0, slices: 0, longestMs: 0 };
   for (const spans of byThread.values()) {
-    const u = union(spans);
-    total.ms += u.ms;
-    total.slices += u.slices;
-    total.longestMs = Math.max(total.longestMs, u.longestMs);
+    for (const [s, e] of merge(spans)) {
+      total.ms += (e - s) / 1000;
+      total.slices++;
+      total.longestMs = Math.max(total.longestMs, (e - s) / 1000);
+    }
   }
-  const byScript = Object.fromEntries([...byScriptSpans].map(([script, spans]) => [script, union(spans).ms]));
-  return { ...total, byScript };
+  return { ...total, byScript: Object.fromEntries([...byScript].map(([script, spans]) => [script, length(spans)])) };
 }
 
 export function median(values: number[]): number {

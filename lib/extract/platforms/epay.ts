@@ -11,18 +11,7 @@
  *   payment-stop.ts instead, as a payment on the shop order an earlier QR page was linked to.
  */
 import { cleanText } from '../normalize';
-import {
-  adapter,
-  all,
-  labelOf,
-  one,
-  pick,
-  readPairs,
-  textOf,
-  valueOf,
-  type Pairs,
-  type RawOrder,
-} from '../platform';
+import { adapter, all, labelOf, one, pick, readPairs, textOf, valueOf, type Pairs, type RawOrder } from '../platform';
 import { allOutsideAds, textOutsideAds } from '../scope';
 
 /** The kinds of epay page this adapter reads. */
