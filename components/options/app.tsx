@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { PrivacyPromise } from '../privacy-promise';
+import { OptionsCheckout } from './checkout';
 import { OptionsSettings } from './settings';
 import { OptionsSigning } from './signing';
 import { OptionsStorage } from './storage';
@@ -13,8 +14,8 @@ function openPage(path: '/onboarding.html' | '/shop-record.html'): void {
 }
 
 /**
- * The options page: delay-clock settings, watching waiting orders, bundle signing, trusted timestamps, storage and
- * backup; the shop record and the onboarding are pages of their own, linked from here.
+ * The options page: delay-clock settings, watching waiting orders, the checkout panel, bundle signing, trusted
+ * timestamps, storage and backup; the shop record and the onboarding are pages of their own, linked from here.
  */
 export function OptionsApp(): React.JSX.Element {
   return (
@@ -43,6 +44,7 @@ export function OptionsApp(): React.JSX.Element {
       </header>
       <OptionsSettings />
       <OptionsWatch />
+      <OptionsCheckout />
       <OptionsSigning />
       <OptionsTimestamp />
       <OptionsStorage />

@@ -2,7 +2,11 @@ import { getDb, recordPaymentSeen } from '@/lib/db';
 import { handleAddOrder } from '@/lib/background/add-order';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { handlePaymentStop } from '@/lib/background/payment-stop';
-import { injectExtractor } from '@/lib/background/inject';
+import { injectCheckout, injectExtractor } from '@/lib/background/inject';
+import { handleCheckoutHide, handleCheckoutSeen } from '@/lib/background/checkout';
+import { looksLikeCheckoutPage, probeWants } from '@/lib/checkout/page-hint';
+import { loadCheckoutSettings, panelMode } from '@/lib/checkout/settings';
+import { uiLocale } from '@/lib/ui-locale';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { installBenchHooks } from '@/lib/background/bench-hooks';
 import { createCapturer } from '@/lib/background/capture';
@@ -134,6 +138,17 @@ export default defineBackground(() => {
     }),
   );
 
+  const checkoutContext = (): Parameters<typeof handleCheckoutSeen>[2] => ({
+    db,
+    ownId,
+    ownOrigin,
+    now: Date.now(),
+    t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+    locale: uiLocale(),
+  });
+  onMessage('checkoutSeen', ({ data, sender }) => handleCheckoutSeen(data, sender, checkoutContext()));
+  onMessage('checkoutHide', ({ sender }) => handleCheckoutHide(sender, checkoutContext()));
+
   onMessage('scanTab', async ({ data, sender }) => {
     fromExtensionPage(sender);
     return { injected: await injectExtractor(data.tabId) };
@@ -177,17 +192,30 @@ export default defineBackground(() => {
     return { ok: true };
   });
 
-  // The probe content script found a page that looks like a shop page: bring in the extractor.
+  // The checkout script, unless the buyer turned both the panel and the recipient check off for this shop.
+  const checkoutWanted = async (url: string | undefined): Promise<boolean> => {
+    const host = url ? URL.parse(url)?.host : undefined;
+    return host !== undefined && panelMode(await loadCheckoutSettings(db), host) !== 'off';
+  };
+
+  // The probe content script found a page that looks like a shop page or a buy page: bring in the extractor, the
+  // checkout script, or both.
   browser.runtime.onMessage.addListener((message, sender) => {
     if (!isProbeMessage(message) || sender.id !== ownId || sender.tab?.id === undefined) return undefined;
-    void injectExtractor(sender.tab.id, sender.frameId);
+    const tabId = sender.tab.id;
+    const wants = probeWants(message);
+    if (wants.shop) void injectExtractor(tabId, sender.frameId);
+    if (wants.checkout)
+      void checkoutWanted(sender.url).then((yes) => (yes ? injectCheckout(tabId, sender.frameId) : false));
     return undefined;
   });
 
   // SPA shops change route without a page load, so the probe does not run again; the tab's URL still changes.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url && tab.status === 'complete' && looksLikeShopPage(change.url, tab.title ?? ''))
-      void injectExtractor(tabId, 0);
+    if (!change.url || tab.status !== 'complete') return;
+    if (looksLikeShopPage(change.url, tab.title ?? '')) void injectExtractor(tabId, 0);
+    if (looksLikeCheckoutPage(change.url, tab.title ?? ''))
+      void checkoutWanted(change.url).then((yes) => (yes ? injectCheckout(tabId, 0) : false));
   });
 
   // A payment return URL (epay's TRADE_SUCCESS redirect) is often answered with a redirect, so no page of it is ever

@@ -1,5 +1,6 @@
 import { linkPaymentPage, recordShopPage, upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
 import type { ExtractedOrder } from '@/lib/extract/types';
+import { rememberedPromise } from '@/lib/checkout/promise-memory';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { OrdersSeenSchema, parseMessage } from '@/lib/messaging/schemas';
 import type { OrdersSeenReply } from '@/lib/messaging/protocol';
@@ -76,6 +77,11 @@ export async function storePageSighting(db: KamiGuardDb, page: PageSighting): Pr
           continue;
         }
       }
+      // An order whose page states no window keeps the promise its buy page made (lib/checkout/promise-memory.ts);
+      // upsertSighting uses it only when it creates the order.
+      const buyPageWindowMinutes = page.pageWindowMinutes
+        ? undefined
+        : await rememberedPromise(db, page.site, order, page.now);
       const result = await upsertSighting(db, {
         order,
         site: page.site,
@@ -83,6 +89,7 @@ export async function storePageSighting(db: KamiGuardDb, page: PageSighting): Pr
         pageTitle: page.title,
         at: page.now,
         pageWindowMinutes: page.pageWindowMinutes,
+        ...(buyPageWindowMinutes ? { buyPageWindowMinutes } : {}),
       });
       stored.push({ order, result });
       orderIds.push(result.orderId);

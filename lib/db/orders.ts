@@ -14,6 +14,11 @@ export interface OrderSighting {
   at: number;
   /** Promised delivery window stated on the page, in minutes. */
   pageWindowMinutes?: number;
+  /**
+   * The window the shop's buy page promised for this purchase (issue 14), used when the order is created and its own
+   * page states none; the order's own page, when it states one later, replaces it.
+   */
+  buyPageWindowMinutes?: number;
 }
 
 export interface UpsertResult {
@@ -67,7 +72,8 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
         pageTitle: s.pageTitle,
         firstSeenAt: s.at,
         lastSeenAt: s.at,
-        pageWindowMinutes: s.pageWindowMinutes,
+        pageWindowMinutes: s.pageWindowMinutes ?? s.buyPageWindowMinutes,
+        pageWindowFrom: !s.pageWindowMinutes && s.buyPageWindowMinutes ? 'buy_page' : undefined,
         entry: 'page',
       };
       dropUndefined(record);
@@ -95,6 +101,8 @@ export async function upsertSighting(db: KamiGuardDb, s: OrderSighting): Promise
     if (newKeys.length) changes.cardKeys = [...(existing.cardKeys ?? []), ...newKeys].slice(0, MAX_CARD_KEYS);
     if (s.pageWindowMinutes && s.pageWindowMinutes !== existing.pageWindowMinutes)
       changes.pageWindowMinutes = s.pageWindowMinutes;
+    // The order's own page now states a window: it replaces the one kept from the buy page.
+    if (s.pageWindowMinutes && existing.pageWindowFrom) changes.pageWindowFrom = undefined;
     if (!existing.urls.includes(s.url)) changes.urls = [...existing.urls, s.url].slice(-MAX_URLS);
 
     const statusChanged = changes.status !== undefined;

@@ -24,6 +24,8 @@ export interface OrderRecord extends ExtractedOrder {
   windowMinutes?: number;
   /** Promised window stated on the page ("24小时内发货"), in minutes. */
   pageWindowMinutes?: number;
+  /** Set when `pageWindowMinutes` came from the shop's buy page because the order's own page stated none. */
+  pageWindowFrom?: 'buy_page';
   /** Set when the user resolves the order. */
   resolvedAt?: number;
   outcome?: OrderOutcome;
@@ -55,7 +57,22 @@ export interface ShopRecord {
   icpCheckedAt?: number;
   /** Epoch ms of the first page of this shop seen. */
   firstSeenAt?: number;
+  /**
+   * Delivery promises the shop's buy pages showed ("24小时内到账"), newest first, a few per shop (issue 14): an order
+   * picked up afterwards whose own page states no window keeps the promise the buyer saw when buying.
+   */
+  checkouts?: CheckoutPromise[];
   [field: string]: unknown;
+}
+
+/** A delivery promise seen on a shop's buy page. */
+export interface CheckoutPromise {
+  /** The product's name as the buy page showed it. */
+  product: string;
+  /** The promised window, in minutes. */
+  minutes: number;
+  /** Epoch ms the buy page was seen. */
+  seenAt: number;
 }
 
 /**

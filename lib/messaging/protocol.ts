@@ -1,9 +1,11 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { PanelMode } from '@/lib/checkout/settings';
 import type { TimestampFacts } from '@/lib/db/types';
 import type { TimestampErrorCode, TimestampInfo } from '@/lib/evidence/timestamp';
 import type {
   AddOrderData,
   CaptureTabData,
+  CheckoutSeenData,
   OrderActionMessage,
   OrdersSeenData,
   PaymentStopData,
@@ -31,6 +33,15 @@ export type StampOrderReply = { ok: true; facts: TimestampFacts } | StampFailure
 /** Reply to a bundle's manifest stamp: the token (base64 of the DER TimeStampResp) and what it says. */
 export type StampManifestReply = { ok: true; tsr: string; facts: TimestampInfo } | StampFailure;
 
+/** Reply to the checkout script: how much of the panel to show, and its words. */
+export interface CheckoutReply {
+  mode: PanelMode;
+  /** Templates of the panel's frame and recipient lines, placeholders as $1…$5 (lib/checkout/messages.ts). */
+  messages?: Record<string, string>;
+  /** The rest of the panel, worded (only with mode 'full'): terms to confirm, the buyer's record, the signals. */
+  lines?: { terms: string[]; shop: string[]; signals: string[] };
+}
+
 /**
  * Every message in the extension, named by direction. Data is validated by the background on arrival
  * (lib/messaging/schemas.ts); the types here are what honest senders send.
@@ -49,6 +60,10 @@ export interface ProtocolMap {
   orderAction(data: OrderActionMessage): { ok: true };
   /** extension page → background: settings were saved; rebuild every reminder from them. */
   settingsChanged(): { ok: true };
+  /** content script (checkout) → background: a buy page with a recipient field; what should the panel show? */
+  checkoutSeen(data: CheckoutSeenData): CheckoutReply;
+  /** content script (checkout) → background: the buyer turned the panel off on this shop (the sender's host). */
+  checkoutHide(): { mode: PanelMode };
   /** extension page → background: capture the active tab as evidence of an order; replies with what was stored. */
   captureTab(data: CaptureTabData): { ok: boolean; error?: string };
   /** extension page → background: stamp the order's chain head at the chosen authority and keep the token. */

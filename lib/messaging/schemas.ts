@@ -21,6 +21,12 @@ export const LIMITS = {
 const text = (max: number = LIMITS.text) => v.pipe(v.string(), v.maxLength(max));
 const isoTime = v.pipe(v.string(), v.maxLength(40), v.isoTimestamp());
 
+/** An ICP 备案 number as lib/extract/icp.ts writes it. */
+const IcpSchema = v.pipe(v.string(), v.maxLength(32), v.regex(/^\p{Script=Han}ICP[备证]\d{5,12}号(?:-\d{1,3})?$/u));
+
+/** A promised delivery window, in minutes (at most 90 days). */
+const WindowMinutesSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90));
+
 /** An `ExtractedOrder` as it arrives from a content script. */
 export const ExtractedOrderSchema = v.strictObject({
   platform: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,32}$/)),
@@ -46,9 +52,9 @@ export const OrdersSeenSchema = v.strictObject({
   /** The page's visible text (lib/content/visible-text.ts), for the evidence text record. */
   visibleText: v.optional(v.pipe(v.string(), v.maxLength(20_000))),
   /** Promised delivery window stated on the page, in minutes. */
-  pageWindowMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60 * 24 * 90))),
+  pageWindowMinutes: v.optional(WindowMinutesSchema),
   /** The ICP 备案 number the page showed (lib/extract/icp.ts writes it in this one form). */
-  icp: v.optional(v.pipe(v.string(), v.maxLength(32), v.regex(/^\p{Script=Han}ICP[备证]\d{5,12}号(?:-\d{1,3})?$/u))),
+  icp: v.optional(IcpSchema),
 });
 
 export type OrdersSeenData = v.InferOutput<typeof OrdersSeenSchema>;
@@ -79,6 +85,22 @@ export const PaymentStopSchema = v.strictObject({
 });
 
 export type PaymentStopData = v.InferOutput<typeof PaymentStopSchema>;
+/**
+ * content script (checkout) → background: a buy page with a recipient field was found (issue 14), with the texts the
+ * background reads the product's facts from (lib/checkout/page-facts.ts). All bounded.
+ */
+export const CheckoutSeenSchema = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
+  /** The product's name as the buy page shows it. */
+  product: v.optional(text(LIMITS.title)),
+  productText: v.pipe(v.string(), v.maxLength(8000)),
+  badges: v.pipe(v.array(v.pipe(v.string(), v.maxLength(16))), v.maxLength(200)),
+  pageText: v.pipe(v.string(), v.maxLength(20_000)),
+  footerText: v.pipe(v.string(), v.maxLength(6000)),
+  accountPassword: v.optional(v.pipe(v.string(), v.maxLength(40))),
+});
+
+export type CheckoutSeenData = v.InferOutput<typeof CheckoutSeenSchema>;
 
 /** Parses untrusted message data; throws an Error whose message names the first bad field. */
 export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> {

@@ -1,0 +1,102 @@
+/**
+ * The probe's cheap guess that a page may be a shop's buy page: URL shapes of the surveyed systems' product and
+ * checkout pages, and title words of card shops. Like the order probe it reads only the URL and the title, so an
+ * ordinary page pays one more regular expression over two short strings. A hit only means "worth injecting the
+ * checkout script", which then looks for a buy form with a recipient field and a price, and otherwise does nothing.
+ */
+import { PROBE_MESSAGE } from '@/lib/extract/page-probe';
+
+// dujiaoka /buy/12 (every theme, morpho too); acg-faka /item/12 and /user/index/item?mid=12; 彩虹 /?cid=1&tid=2 and
+// ?mod=buy&tid=2 (its home page is the buy form: its title words catch it); ZFAKA /product/12.html and
+// /product/detail/?pid=12; qs-faka /links/<token>; classic 发卡平台 /links/?id=<token>; kamiFaka /12/pay; and the
+// shapes unknown shops use for product and checkout pages. Plain substrings rather than regular expressions: this
+// runs on every page, and a substring test costs nothing to compile.
+const URL_PARTS = [
+  '/buy/',
+  '/buy?',
+  '/item/',
+  'index/item',
+  '?mod=buy',
+  '&mod=buy',
+  '/product/',
+  '/goods/',
+  '/links/',
+  '/checkout',
+  '/cart/',
+  '/cart?',
+  '/shop/',
+];
+// Query keys of product pages (tid, gid, goods_id, item_id, pid, mid), after ? or &.
+const URL_KEYS = [
+  '?tid=',
+  '&tid=',
+  '?gid=',
+  '&gid=',
+  'goodsid=',
+  'goods_id=',
+  'itemid=',
+  'item_id=',
+  '?pid=',
+  '&pid=',
+  '?mid=',
+  '&mid=',
+];
+
+// Card-shop words in a title. Not 会员 or 充值 alone: ordinary video and phone sites use them on every page.
+const TITLE_WORDS = [
+  '发卡',
+  '卡密',
+  '卡盟',
+  '自助下单',
+  '代充',
+  '代刷',
+  '数卡',
+  '自动发货',
+  '激活码',
+  '兑换码',
+  'cdk',
+  'CDK',
+  '月卡',
+  '季卡',
+  '年卡',
+  '购买商品',
+  '商品购买',
+  '立即购买',
+  '购卡',
+];
+
+/** Whether `text` contains one of `parts`. A plain loop: nothing more to compile on pages that are not shops. */
+function containsAny(text: string, parts: readonly string[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (text.includes(parts[i]!)) return true;
+  return false;
+}
+
+/** True when the page may be a buy page of a card shop. */
+export function looksLikeCheckoutPage(url: string, title: string): boolean {
+  if (!/^https?:/i.test(url)) return false;
+  const u = url.toLowerCase();
+  if (containsAny(u, URL_PARTS) || u.endsWith('/buy') || u.endsWith('/cart')) return true;
+  if (containsAny(u, URL_KEYS)) return true;
+  // kamiFaka's /12/pay and /12/detail
+  if ((u.includes('/pay') || u.includes('/detail')) && /\/\d+\/(?:pay|detail)\b/.test(u)) return true;
+  // (not lower-cased: case mapping a Chinese title costs more than the whole test)
+  return containsAny(title, TITLE_WORDS);
+}
+
+/** The probe's message: the order probe's, saying which of the two scripts the page may need. */
+export interface ProbeWants {
+  /** An order, query or payment page: inject the extractor. */
+  shop: boolean;
+  /** A buy page: inject the checkout script. */
+  checkout: boolean;
+}
+
+export function probeMessage(wants: ProbeWants): typeof PROBE_MESSAGE & ProbeWants {
+  return { ...PROBE_MESSAGE, ...wants };
+}
+
+/** Reads a probe message (isProbeMessage checked). A message without the fields is an order-page probe. */
+export function probeWants(message: unknown): ProbeWants {
+  const m = message as Partial<ProbeWants>;
+  return { shop: m.shop !== false, checkout: m.checkout === true };
+}
