@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { looksLikeCheckoutPage, probeMessage, probeWants } from '@/lib/checkout/page-hint';
+import { isProbeMessage, looksLikeShopPage, PROBE_MESSAGE } from '@/lib/extract/page-probe';
+
+const FIXTURES = join(__dirname, '..', 'fixtures-checkout');
+
+describe('looksLikeCheckoutPage', () => {
+  it.each([
+    'https://shop.example.com/buy/7',
+    'https://faka.example.cn/item/21',
+    'https://faka.example.cn/user/index/item?mid=21',
+    'https://dl.example.cn/?cid=3&tid=15',
+    'https://dl.example.cn/?mod=buy&tid=15',
+    'https://z.example.cn/product/8.html',
+    'https://z.example.cn/product/detail/?pid=8',
+    'https://qs.example.cn/links/Vb8kQ2',
+    'http://old.example.cn/links/?id=a8f3c2',
+    'https://kami.example.com/4/pay',
+    'https://unknown.example.top/goods/305.html',
+    'https://unknown.example.com/checkout',
+  ])('accepts the buy-page URL %s', (url) => {
+    expect(looksLikeCheckoutPage(url, '')).toBe(true);
+  });
+
+  it('accepts a card shop by its title (彩虹 serves its buy form on the home page)', () => {
+    expect(looksLikeCheckoutPage('https://caihong.example.com/', '彩虹云商城 - 自助下单平台')).toBe(true);
+    expect(looksLikeCheckoutPage('https://x.example.com/', '小雨发卡网')).toBe(true);
+  });
+
+  it('accepts every buy page of the checkout fixtures by its URL or title', () => {
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
+      const { url, form } = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as { url: string; form: unknown };
+      if (!form) continue;
+      const html = readFileSync(join(FIXTURES, file.replace(/\.json$/, '.html')), 'utf8');
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      expect(looksLikeCheckoutPage(url, title), file).toBe(true);
+    }
+  });
+
+  it.each([
+    ['https://news.example.com/2026/11/30/weather', '明天的天气'],
+    ['https://video.example.com/vip', '开通会员 - 某视频'],
+    ['https://www.example.com/travel/zhejiang-10-days.html', '浙江十日游：西湖、乌镇和千岛湖'],
+    ['https://passport.example.com/login', '登录'],
+    ['https://item.jd.example.com/100012.html', '某商品 - 京东'],
+    ['chrome://extensions/', '发卡'],
+  ])('rejects %s', (url, title) => {
+    expect(looksLikeCheckoutPage(url, title)).toBe(false);
+  });
+});
+
+describe('probe message', () => {
+  it('says which scripts a page may need, and stays a probe message', () => {
+    const both = probeMessage({ shop: true, checkout: true });
+    expect(isProbeMessage(both)).toBe(true);
+    expect(probeWants(both)).toEqual({ shop: true, checkout: true });
+    expect(probeWants(probeMessage({ shop: false, checkout: true }))).toEqual({ shop: false, checkout: true });
+  });
+
+  it('reads a message without the fields as an order-page probe', () => {
+    expect(probeWants(PROBE_MESSAGE)).toEqual({ shop: true, checkout: false });
+  });
+
+  it('leaves the order probe as it is: a buy page alone does not bring the extractor', () => {
+    expect(looksLikeShopPage('https://shop.example.com/buy/7', '腾讯视频VIP会员 月卡 代充 | 星河')).toBe(false);
+  });
+});
