@@ -75,6 +75,32 @@ export async function scriptTimeOnLoad(
   return top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
 }
 
+/**
+ * {@link scriptTimeOnLoad} by both clocks: wall time, and the same events by the thread's CPU clock (what a loaded
+ * machine does not inflate).
+ */
+export async function scriptCostOnLoad(
+  context: BrowserContext,
+  url: string,
+  scriptSuffix: string,
+  settleMs = 1500,
+): Promise<{ wallMs: number; cpuMs: number }> {
+  const { events } = await tracedLoad(context, url, settleMs, [
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+  ]);
+  const top = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      (e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
+      Boolean(e.args?.data?.url?.endsWith(scriptSuffix)),
+  );
+  return {
+    wallMs: top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
+    cpuMs: top.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000,
+  };
+}
+
 /** The extension's whole cost on one page load, by trace (see {@link extensionTimeOnLoad}). */
 export interface ExtensionCost {
   /** Main-thread wall time of everything the extension ran in the page: compile, first run, later callbacks. */

@@ -1,7 +1,7 @@
 /** HTML of the demo shop's pages, written after the markup of the real systems described in shared/research. */
 import type { DemoOrder, DemoStatus } from './server.ts';
 
-const esc = (s: string | number): string =>
+export const esc = (s: string | number): string =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** "2026-11-30 10:00:00" in China time, as the shops print it. */
@@ -20,7 +20,7 @@ const UNICORN_STATUS: Record<DemoStatus, [string, string]> = {
   abnormal: ['bg-danger', '异常'],
 };
 
-function layout(title: string, body: string): string {
+export function layout(title: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -58,7 +58,7 @@ export function unicornOrderPage(o: DemoOrder, startedAt: number): string {
   const created = chinaTime(startedAt - o.ageMinutes * 60_000);
   const total = (Number(o.price) * o.quantity).toFixed(2);
   // A manual product's key area holds the buyer's input until someone delivers (dujiaoka's `info` field).
-  const input = o.input ?? [`QQ账号:${o.email.split('@')[0]}`];
+  const input = o.input ?? [`QQ账号:${o.recipient ?? o.email.split('@')[0]}`];
   const keyArea = o.keys.length > 0 ? o.keys.join('\n') : o.mode === 'manual' ? input.join('\n') : '';
   return layout(
     '订单详情 - 演示发卡小店',
@@ -174,6 +174,8 @@ export function indexPage(orders: DemoOrder[]): string {
 ${links}
 <li><a href="/user/index/query?tradeNo=281261130104512907">异次元发卡 订单查询 (rendered by script)</a></li>
 <li><a href="/epay/qrcode">易支付 微信扫码支付页</a></li>
+<li><a href="/buy/7">购买页：腾讯视频VIP会员 月卡 代充（填 QQ 号，付款前检查）</a></li>
+<li><a href="/buy/3">购买页：QQ超级会员 1个月 卡密（自动发货）</a></li>
 <li><a href="/pay/yipay/return_url?pid=1001&amp;trade_no=2026113018000112345&amp;out_trade_no=KG5P0C1B2D3E4F6G&amp;type=alipay&amp;name=product&amp;money=6.00&amp;trade_status=TRADE_SUCCESS&amp;sign=demo&amp;sign_type=MD5">易支付 付款成功后跳回商店（商店仍显示待支付）</a></li>
 </ul>
 </div></div>`,

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { acgQueryPage, chinaTime, epayQrPage, indexPage, loginPage, notFoundPage, unicornOrderPage } from './pages.ts';
+import { buyPage, orderSearchPage, ordinaryLoginPage, PRODUCTS } from './checkout-pages.ts';
 
 export type DemoStatus = 'pending' | 'paid' | 'processing' | 'completed' | 'expired' | 'closed' | 'abnormal';
 
@@ -36,6 +37,8 @@ export interface DemoOrder {
   login?: boolean;
   /** The next `times` requests of the order page answer with this HTTP status. */
   fail?: { status: number; times: number };
+  /** What the buyer typed into a 代充 product's extra field (shown in the key area of manual orders). */
+  recipient?: string;
 }
 
 /** One request the shop received. */
@@ -292,6 +295,14 @@ function route(req: IncomingMessage, res: ServerResponse, body: string, state: S
     const order = orders.get(url.searchParams.get('sn') ?? '') ?? [...orders.values()][1]!;
     return send(res, 200, 'text/html', epayQrPage(order, startedAt));
   }
+  if (req.method === 'POST' && path === '/create-order') return createOrder(res, body, state);
+  const buy = /^\/buy\/(\d+)$/.exec(path);
+  if (buy) {
+    const product = PRODUCTS.find((p) => p.id === Number(buy[1]));
+    return product ? send(res, 200, 'text/html', buyPage(product)) : send(res, 404, 'text/html', notFoundPage());
+  }
+  if (path === '/order-search') return send(res, 200, 'text/html', orderSearchPage());
+  if (path === '/passport/login') return send(res, 200, 'text/html', ordinaryLoginPage());
   if (path === '/user/index/query') return send(res, 200, 'text/html', acgQueryPage());
   if (path === '/user/api/index/query' && req.method === 'POST') {
     // As the real API: form fields in the body (the query string is read too, as PHP's request does).
@@ -325,6 +336,32 @@ function cookieOf(req: IncomingMessage, name: string): string | undefined {
     if (k === name) return v.join('=');
   }
   return undefined;
+}
+
+/**
+ * dujiaoka's POST /create-order: the buy form's own submit. Stores an unpaid order from the posted fields and
+ * redirects to its order page, as dujiaoka redirects to the bill page.
+ */
+function createOrder(res: ServerResponse, body: string, state: State): void {
+  const form = new URLSearchParams(body);
+  const product = PRODUCTS.find((p) => p.id === Number(form.get('gid')));
+  if (!product) return send(res, 400, 'text/plain', 'no such product');
+  const sn = `KGNEW${String(state.orders.size + 1).padStart(11, '0')}`;
+  state.orders.set(sn, {
+    sn,
+    product: product.name,
+    quantity: Number(form.get('by_amount') ?? 1) || 1,
+    price: product.price,
+    email: form.get('email') ?? '',
+    payment: '支付宝当面付',
+    mode: product.mode,
+    status: 'pending',
+    keys: [],
+    ageMinutes: (state.startedAt - Date.now()) / 60_000,
+    ...(product.inputs[0] ? { recipient: form.get(product.inputs[0].field) ?? '' } : {}),
+  });
+  res.writeHead(302, { location: `/detail-order-sn/${sn}` });
+  res.end();
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
