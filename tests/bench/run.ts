@@ -21,7 +21,7 @@ import type { BrowserContext, Worker } from 'playwright-core';
 import { startDemoShop } from '../demo-shop/server.ts';
 import { launchWithExtension } from '../support/chromium.ts';
 import { popupTimes } from './popup.ts';
-import { extensionTimeOnLoad, median, scriptCostOnLoad, scriptTimeOnLoad, type ExtensionCost } from './trace.ts';
+import { extensionTimeOnLoad, median, scriptCostOnLoad, type ExtensionCost } from './trace.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PROD = join(ROOT, '.output/chrome-mv3');
@@ -95,9 +95,9 @@ async function probeCost(): Promise<void> {
   const large = await serveLargePage();
   const b = await launch(PROD);
   try {
-    await scriptTimeOnLoad(b.context, large.url, '/probe.js', 300); // warm-up
+    await scriptCostOnLoad(b.context, large.url, '/probe.js', 300); // warm-up
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) times.push(await scriptTimeOnLoad(b.context, large.url, '/probe.js', 300));
+    for (let i = 0; i < RUNS; i++) times.push((await scriptCostOnLoad(b.context, large.url, '/probe.js', 300)).wallMs);
     row(
       'probe main-thread time, 1 MB non-shop page (median)',
       median(times),

@@ -54,30 +54,9 @@ async function tracedLoad(
 }
 
 /**
- * Loads `url` in a fresh tab while tracing and returns the milliseconds of top-level script evaluation and function
- * calls whose script URL ends with `scriptSuffix` (e.g. '/probe.js'), plus the work they run (nested events are
- * not counted twice).
- */
-export async function scriptTimeOnLoad(
-  context: BrowserContext,
-  url: string,
-  scriptSuffix: string,
-  settleMs = 1500,
-): Promise<number> {
-  const { events } = await tracedLoad(context, url, settleMs, [
-    'devtools.timeline',
-    'disabled-by-default-devtools.timeline',
-  ]);
-  const ours = (e: TraceEvent): boolean => Boolean(e.args?.data?.url?.endsWith(scriptSuffix));
-  const top = events.filter(
-    (e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall') && ours(e),
-  );
-  return top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
-}
-
-/**
- * {@link scriptTimeOnLoad} by both clocks: wall time, and the same events by the thread's CPU clock (what a loaded
- * machine does not inflate).
+ * Loads `url` in a fresh tab while tracing and returns the time of top-level script evaluation and function calls
+ * whose script URL ends with `scriptSuffix` (e.g. '/probe.js'), with the work they run, by both clocks: wall time, and
+ * the same events by the thread's CPU clock (what a loaded machine does not inflate).
  */
 export async function scriptCostOnLoad(
   context: BrowserContext,
