@@ -6,11 +6,13 @@
  */
 import { PROBE_MESSAGE } from '@/lib/extract/page-probe';
 
-// dujiaoka /buy/12 (every theme, morpho too); acg-faka /item/12 and /user/index/item?mid=12; 彩虹 /?cid=1&tid=2 and
-// ?mod=buy&tid=2 (its home page is the buy form: its title words catch it); ZFAKA /product/12.html and
-// /product/detail/?pid=12; qs-faka /links/<token>; classic 发卡平台 /links/?id=<token>; kamiFaka /12/pay; and the
-// shapes unknown shops use for product and checkout pages. Plain substrings rather than regular expressions: this
-// runs on every page, and a substring test costs nothing to compile.
+// The buy-page routes of the surveyed systems: dujiaoka /buy/12 (every theme, morpho too); acg-faka /item/12 and
+// /user/index/item?mid=12; 彩虹 ?mod=buy&tid=2 and /?cid=1&tid=2 (its home page is the buy form: its title words catch
+// it); ZFAKA /product/12.html and /product/detail/?pid=12; qs-faka /links/<token>; classic 发卡平台 /links/?id=<token>;
+// kamiFaka /12/pay (below). Shapes that every kind of site uses (/product/, /goods/, /cart, /shop/, ?tid=, ?pid=: a
+// Discuz forum thread is ?tid=…) are no sign of a card shop on their own: an unknown shop is recognised by its title.
+// Plain substrings rather than regular expressions: this runs on every page, and a substring test costs nothing to
+// compile.
 const URL_PARTS = [
   '/buy/',
   '/buy?',
@@ -18,28 +20,8 @@ const URL_PARTS = [
   'index/item',
   '?mod=buy',
   '&mod=buy',
-  '/product/',
-  '/goods/',
   '/links/',
-  '/checkout',
-  '/cart/',
-  '/cart?',
-  '/shop/',
-];
-// Query keys of product pages (tid, gid, goods_id, item_id, pid, mid), after ? or &.
-const URL_KEYS = [
-  '?tid=',
-  '&tid=',
-  '?gid=',
-  '&gid=',
-  'goodsid=',
-  'goods_id=',
-  'itemid=',
-  'item_id=',
-  '?pid=',
-  '&pid=',
-  '?mid=',
-  '&mid=',
+  '/product/detail/?pid=',
 ];
 
 // Card-shop words in a title. Not 会员 or 充值 alone: ordinary video and phone sites use them on every page.
@@ -75,8 +57,10 @@ function containsAny(text: string, parts: readonly string[]): boolean {
 export function looksLikeCheckoutPage(url: string, title: string): boolean {
   if (!/^https?:/i.test(url)) return false;
   const u = url.toLowerCase();
-  if (containsAny(u, URL_PARTS) || u.endsWith('/buy') || u.endsWith('/cart')) return true;
-  if (containsAny(u, URL_KEYS)) return true;
+  if (containsAny(u, URL_PARTS) || u.endsWith('/buy')) return true;
+  // 彩虹's product link (?cid=1&tid=2) and ZFAKA's /product/12.html: the pair, not either half alone.
+  if (u.includes('cid=') && u.includes('tid=')) return true;
+  if (u.includes('/product/') && /\/product\/\d+\.html/.test(u)) return true;
   // kamiFaka's /12/pay and /12/detail
   if ((u.includes('/pay') || u.includes('/detail')) && /\/\d+\/(?:pay|detail)\b/.test(u)) return true;
   // (not lower-cased: case mapping a Chinese title costs more than the whole test)

@@ -18,10 +18,15 @@ describe('looksLikeCheckoutPage', () => {
     'https://qs.example.cn/links/Vb8kQ2',
     'http://old.example.cn/links/?id=a8f3c2',
     'https://kami.example.com/4/pay',
-    'https://unknown.example.top/goods/305.html',
-    'https://unknown.example.com/checkout',
   ])('accepts the buy-page URL %s', (url) => {
     expect(looksLikeCheckoutPage(url, '')).toBe(true);
+  });
+
+  it('accepts an unknown shop by its title, whatever its URL', () => {
+    expect(looksLikeCheckoutPage('https://unknown.example.top/goods/305.html', 'Steam 充值卡 自动发货 - 小店')).toBe(
+      true,
+    );
+    expect(looksLikeCheckoutPage('https://unknown.example.com/checkout', '爱奇艺黄金会员 月卡')).toBe(true);
   });
 
   it('accepts a card shop by its title (彩虹 serves its buy form on the home page)', () => {
@@ -45,6 +50,12 @@ describe('looksLikeCheckoutPage', () => {
     ['https://www.example.com/travel/zhejiang-10-days.html', '浙江十日游：西湖、乌镇和千岛湖'],
     ['https://passport.example.com/login', '登录'],
     ['https://item.jd.example.com/100012.html', '某商品 - 京东'],
+    // Shapes every kind of site uses, without a card-shop title: a forum thread, shops of physical goods, a cart.
+    ['https://bbs.example.com/forum.php?mod=viewthread&tid=123456', '周末去哪儿玩 - 本地论坛'],
+    ['https://www.example.com/product/123', '某品牌手机 - 官方商城'],
+    ['https://shop.example.com/goods/305.html', '纯棉T恤 - 服装小店'],
+    ['https://shop.example.com/cart', '购物车'],
+    ['https://www.example.com/page?pid=42', '关于我们'],
     ['chrome://extensions/', '发卡'],
   ])('rejects %s', (url, title) => {
     expect(looksLikeCheckoutPage(url, title)).toBe(false);
