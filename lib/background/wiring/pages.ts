@@ -1,0 +1,106 @@
+/**
+ * What the background does for shop pages: bring the extractor and the checkout script where the probe (or an SPA's
+ * route change) says so, store what they report (orders, payment stop pages, buy-page facts), and read payment return
+ * URLs from the navigation.
+ */
+import { browser } from 'wxt/browser';
+import { recordPaymentSeen } from '@/lib/db';
+import { afterSighting } from '@/lib/background/after-sighting';
+import { handleCheckoutHide, handleCheckoutSeen } from '@/lib/background/checkout';
+import { injectCheckout, injectExtractor } from '@/lib/background/inject';
+import { handleOrdersSeen } from '@/lib/background/orders-seen';
+import { handlePaymentStop } from '@/lib/background/payment-stop';
+import { autoStampAfterStatusChange } from '@/lib/background/timestamp';
+import { reportWriteError } from '@/lib/background/write-errors';
+import { looksLikeCheckoutPage, probeWants } from '@/lib/checkout/page-hint';
+import { loadCheckoutSettings, panelMode } from '@/lib/checkout/settings';
+import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
+import { parsePaymentReturn } from '@/lib/extract/payment-return';
+import { onMessage } from '@/lib/messaging/protocol';
+import { rescheduleOrder } from '@/lib/reminders';
+import { uiLocale } from '@/lib/ui-locale';
+import { onPageSeen } from '@/lib/watch';
+import type { BackgroundContext } from './context';
+
+export function listenToPages(ctx: BackgroundContext): void {
+  const { db, api, ownId, ownOrigin, capturer, stampDeps } = ctx;
+
+  onMessage('ordersSeen', ({ data, sender }) =>
+    handleOrdersSeen(data, sender, {
+      db,
+      ownId,
+      ownOrigin,
+      now: Date.now(),
+      afterStore: async (after) => {
+        await afterSighting(after, {
+          db,
+          now: Date.now(),
+          requestCapture: (req) => capturer.request(req),
+          reschedule: (id) => rescheduleOrder(db, api, id, Date.now()).then(() => undefined),
+          statusChanged: (id) => void autoStampAfterStatusChange(stampDeps, id),
+        });
+        // The buyer just looked at these orders: their background checks count from now.
+        await onPageSeen(
+          db,
+          api,
+          after.stored.map((s) => s.result.orderId),
+          Date.now(),
+        );
+      },
+      onWriteError: (message) => reportWriteError(message, Date.now()),
+    }).finally(() => {
+      // The page may be one a waiting capture needs (after a browser restart its tab is a new one).
+      void capturer.run();
+    }),
+  );
+
+  // A payment stop page (支付成功, nothing else) whose trade number a payment page of the same gateway linked to an
+  // order: the payment is recorded on that order.
+  onMessage('paymentStopSeen', ({ data, sender }) =>
+    handlePaymentStop(data, sender, { db, ownId, ownOrigin, now: Date.now(), reschedule: ctx.orderChanged }),
+  );
+
+  const checkoutContext = (): Parameters<typeof handleCheckoutSeen>[2] => ({
+    db,
+    ownId,
+    ownOrigin,
+    now: Date.now(),
+    t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+    locale: uiLocale(),
+  });
+  onMessage('checkoutSeen', ({ data, sender }) => handleCheckoutSeen(data, sender, checkoutContext()));
+  onMessage('checkoutHide', ({ sender }) => handleCheckoutHide(sender, checkoutContext()));
+
+  // The checkout script, unless the buyer turned both the panel and the recipient check off for this shop.
+  const checkoutWanted = async (url: string | undefined): Promise<boolean> => {
+    const host = url ? URL.parse(url)?.host : undefined;
+    return host !== undefined && panelMode(await loadCheckoutSettings(db), host) !== 'off';
+  };
+
+  // The probe content script found a page that looks like a shop page or a buy page: bring in the extractor, the
+  // checkout script, or both.
+  browser.runtime.onMessage.addListener((message, sender) => {
+    if (!isProbeMessage(message) || sender.id !== ownId || sender.tab?.id === undefined) return undefined;
+    const tabId = sender.tab.id;
+    const wants = probeWants(message);
+    if (wants.shop) void injectExtractor(tabId, sender.frameId);
+    if (wants.checkout)
+      void checkoutWanted(sender.url).then((yes) => (yes ? injectCheckout(tabId, sender.frameId) : false));
+    return undefined;
+  });
+
+  // SPA shops change route without a page load, so the probe does not run again; the tab's URL still changes.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (!change.url || tab.status !== 'complete') return;
+    if (looksLikeShopPage(change.url, tab.title ?? '')) void injectExtractor(tabId, 0);
+    if (looksLikeCheckoutPage(change.url, tab.title ?? ''))
+      void checkoutWanted(change.url).then((yes) => (yes ? injectCheckout(tabId, 0) : false));
+  });
+
+  // A payment return URL (epay's TRADE_SUCCESS redirect) is often answered with a redirect, so no page of it is ever
+  // rendered: only the navigation shows it.
+  browser.webNavigation.onBeforeNavigate.addListener((nav) => {
+    const payment = nav.frameId === 0 ? parsePaymentReturn(nav.url) : undefined;
+    if (payment) void recordPaymentSeen(db, { ...payment, at: Date.now() }).then(ctx.orderChanged);
+  });
+}
