@@ -29,6 +29,8 @@ const CLAIMED_EMPTY: Record<string, string> = {
   'negative/epay-payok-trade-no-path': 'epay',
   'negative/epay-payok-trade-no-query': 'epay',
   'negative/epay-payerr-trade-no': 'epay',
+  'negative/epay-blind5-pay-ok': 'epay',
+  'negative/epay-blind5-pay-error': 'epay',
 };
 const page = (body: string, title = ''): Document =>
   parseHtml(`<!DOCTYPE html><html><head><title>${title}</title></head><body>${body}</body></html>`);
