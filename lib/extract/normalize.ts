@@ -294,14 +294,6 @@ export const settleStatus = (explicit: OrderStatus, area: Omit<KeyArea, 'input'>
 };
 
 /**
- * The order's contact (the 收货账号 of drafts): the contact the page labels, except that a labelled e-mail address (a
- * dujiaoka 下单邮箱, where the shop sends its notice) gives way to the recipient account the buyer typed for a manual
- * order ("QQ账号:123" echoed in the key box): that is the account to be topped up, which drafts and the 12315 text need.
- */
-export const chooseContact = (labelled: string | undefined, recipient: string | undefined): string | undefined =>
-  labelled && !(recipient && /@/.test(labelled)) ? labelled : (recipient ?? labelled);
-
-/**
  * The recipient account in lines an adapter knows to be the buyer's input, whose labels the shop defines: an account
  * label of the vocabulary first ("QQ账号:123"), else the first labelled value that is no remark (区服, 备注 …) and not
  * masked ("********").

@@ -5,7 +5,6 @@
  */
 import {
   capContact,
-  chooseContact,
   cleanText,
   MAX_FIELD,
   parseAmount,
@@ -409,7 +408,7 @@ export interface RawOrder {
   keys?: string | readonly string[];
   /**
    * Lines the adapter knows to be the buyer's own input (acg-faka's 隐私内容 block, a dujiaoka manual order's echo, whose
-   * labels the shop defines): never keys; their recipient account may become the contact.
+   * labels the shop defines): never keys; their recipient account becomes the contact where the page labels none.
    */
   input?: readonly string[];
 }
@@ -457,7 +456,8 @@ const field = (text: string | undefined, max = MAX_FIELD): string | undefined =>
  * against the key area by settleStatus — an explicit not-done status wins over anything in the area, keys make an order
  * delivered only under no status or a paid/unknown one, a stock message means out_of_stock unless refunded. The key area
  * is sorted by readKeyArea: the buyer's echoed input and the shop's notes are never keys, and the recipient account in
- * that input becomes the contact where the page labels none but an e-mail (chooseContact).
+ * that input becomes the contact only where the page labels none: the contact the shop labels (下单邮箱, 联系方式, QQ …)
+ * is what the buyer gave the shop, and comes first.
  */
 export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | undefined => {
   const orderNo = cleanOrderNo(raw.orderNo);
@@ -489,7 +489,7 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
     paidAt: parseChinaTime(raw.paidAt),
     statusText,
     cardKeys: area.keys.length ? area.keys : undefined,
-    contact: chooseContact(labelled, recipient),
+    contact: labelled ?? recipient,
     deliveryMode: parseDeliveryMode(raw.delivery),
   };
   for (const k in order) if (order[k as keyof ExtractedOrder] === undefined) delete order[k as keyof ExtractedOrder];

@@ -59,9 +59,9 @@ export interface ExtractedOrder {
   /** The raw status text. */
   statusText?: string;
   /**
-   * Email / QQ / phone / account the buyer entered (at most 256 chars): the contact the page labels, or the recipient
-   * account the buyer typed for a manual order (echoed in the key box) where the page labels none or only a notice
-   * e-mail: drafts use it as the 收货账号.
+   * Email / QQ / phone / account the buyer entered (at most 256 chars): the contact the page labels (下单邮箱, 联系方式,
+   * QQ …) first; only where the page labels none, the recipient account the buyer typed for a manual order (echoed in
+   * the key box).
    */
   contact?: string;
   deliveryMode?: 'auto' | 'manual';

@@ -36,9 +36,9 @@ describe('dujiaoka', () => {
   const url = new URL('https://shop.example.com/detail-order-sn/H3NQ7V0XRC5KJ2EA');
   const one = (doc: Document): ExtractedOrder => dujiaoka.extract(doc, url)[0]!;
 
-  it('takes the echoed recipient account over the notice e-mail of a waiting manual order, never as keys', () => {
+  it('takes the labelled contact over the buyer input of a waiting manual order, never the input as keys', () => {
     const order = one(unicorn({ status: '待处理', keys: 'QQ账号:2853761049\n区服:安卓QQ区', email: 'buyer@qq.com' }));
-    expect(order.contact).toBe('2853761049');
+    expect(order.contact).toBe('buyer@qq.com');
     expect(order.cardKeys).toBeUndefined();
     expect(order.status).toBe('processing');
   });

@@ -3,7 +3,7 @@
  * buildOrder, the one place every adapter and the generic reader build an order, so the table is what they all return.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseContact, inputRecipient, readKeyArea, settleStatus } from '@/lib/extract/normalize';
+import { inputRecipient, readKeyArea, settleStatus } from '@/lib/extract/normalize';
 import { buildOrder } from '@/lib/extract/platform';
 import type { OrderStatus } from '@/lib/extract/types';
 
@@ -83,8 +83,15 @@ describe('status precedence: explicit status × key area', () => {
     expect(order.status).toBe(expected);
     // Real keys are kept whatever the status (a partial delivery under 处理中 shows them); nothing else ever is one.
     expect(order.cardKeys ?? []).toEqual(AREAS[area].keys);
-    // The echoed recipient account is the contact in place of the notice e-mail; elsewhere the e-mail stays.
-    expect(order.contact).toBe(area === 'input' || area === 'keysAndInput' ? QQ : 'buyer@example.com');
+    // The labelled contact stays the contact whatever the key area echoes.
+    expect(order.contact).toBe('buyer@example.com');
+    // Without a labelled contact, the echoed recipient account takes its place.
+    const bare = buildOrder('test', {
+      orderNo: 'K2M9PQ4XW7RT5ZBA',
+      status: word === '(none)' ? '' : word,
+      keys: AREAS[area].text,
+    })!;
+    expect(bare.contact).toBe(area === 'input' || area === 'keysAndInput' ? QQ : undefined);
   });
 
   it('covers every explicit status of the contract', () => {
@@ -160,11 +167,13 @@ describe('readKeyArea', () => {
 });
 
 describe('the contact', () => {
-  it('prefers the echoed recipient account to a notice e-mail, never to a labelled account', () => {
-    expect(chooseContact('buyer@qq.com', '2853761049')).toBe('2853761049');
-    expect(chooseContact('13912345678', '2853761049')).toBe('13912345678');
-    expect(chooseContact(undefined, '2853761049')).toBe('2853761049');
-    expect(chooseContact('buyer@qq.com', undefined)).toBe('buyer@qq.com');
+  it('takes the labelled contact first, the echoed recipient account only where the page labels none', () => {
+    const input = ['QQ账号:2853761049', '区服:安卓QQ区'];
+    const raw = { orderNo: 'K2M9PQ4XW7RT5ZBA', status: '待处理', input };
+    expect(buildOrder('test', { ...raw, contact: 'buyer@qq.com' })!.contact).toBe('buyer@qq.com');
+    expect(buildOrder('test', { ...raw, contact: '13912345678' })!.contact).toBe('13912345678');
+    expect(buildOrder('test', raw)!.contact).toBe('2853761049');
+    expect(buildOrder('test', { ...raw, contact: '—' })!.contact).toBe('2853761049');
   });
 
   it('finds the recipient among input lines whose labels the shop chose', () => {
