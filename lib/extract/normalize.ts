@@ -158,14 +158,20 @@ const PROGRESS =
 const RESTOCK = /补货后|暂时缺货|缺货.{0,12}补发|稍后补发|待补货|(?:第\s*\d+\s*张).{0,6}缺货/;
 /** A handled-by-hand or topped-up note: done, but not a key. */
 const DONE_NOTE = /已人工处理|(?:充值|处理|开通)(?:成功|完成)|已(?:为您|给您)?(?:到账|充值|开通)/;
+/**
+ * A note that a person will deliver ("手工发货，请主动联系客服": kamiFaka stores it as a manual product's keys): the order
+ * waits for the shop, by hand.
+ */
+const MANUAL_NOTE = /(?:人工|手工|手动)(?:发货|处理|充值|代充)/;
 /** An apology that names a failure ("很抱歉，订单处理失败"). */
 const FAILED_NOTE = /(?:抱歉|对不起).{0,30}(?:失败|异常)/;
 /**
- * A sentence: Chinese sentence punctuation, or English words ending in a full stop ("Your code will appear here once
- * the order is delivered."). Keys are tokens; a sentence in the key box is the shop's explanation (never a key, unless
- * it names a secret: "卡号：8800123，密码：x9y8").
+ * A sentence: Chinese sentence punctuation, or a capitalised English word and three or more words after it ending in a
+ * full stop ("Your code will appear here once the order is delivered.", "Redeem it in Steam → Games → Redeem a Code.").
+ * Keys are tokens; a sentence in the key box is the shop's explanation (never a key, unless it names a secret:
+ * "卡号：8800123，密码：x9y8").
  */
-const SENTENCE = /[，。！？；]|^[A-Z][a-z'’]*(?: [A-Za-z'’,]+){3,}[.!?](?:\s|$)/;
+const SENTENCE = /[，。！？；]|^[A-Z][a-z'’]*(?: \S+){3,}[.!?]$/;
 /** A shop's labelled note ("使用说明：请勿修改密码…"), or an instruction sentence: never a key. */
 const NOTE_LINE =
   /^(?:(?:使用|兑换|激活|充值)?(?:说明|方法|教程|步骤)|注意(?:事项)?|提示|温馨提示|有效期|售后(?:说明)?)\s*[:：]|^(?:请(?!求)|如有|若|如需|感谢|谢谢|(?:很)?抱歉|对不起)/;
@@ -193,12 +199,14 @@ export interface KeyArea {
   /** The first recipient account among that input ("QQ账号:123" → "123"), when there is one. */
   recipient?: string;
   /**
-   * What the area's messages say about the order: a stock message → out_of_stock, a progress or restock note →
+   * What the area's messages say about the order: a stock message → out_of_stock, a progress, restock or by-hand note →
    * processing, a failure apology → abnormal, a handled / topped-up note → delivered. Absent for keys alone.
    */
   hint?: OrderStatus;
   /** A restock promise was among them: part of the order is still to come, whatever the status says. */
   partial?: boolean;
+  /** A note said the order is delivered by hand (人工发货 / 手工发货 …). */
+  manual?: boolean;
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -239,7 +247,10 @@ export const readKeyArea = (text: string | null | undefined, contact?: string): 
       area.partial = true;
     } else if (FAILED_NOTE.test(line)) hint('abnormal');
     else if (DONE_NOTE.test(line)) hint('delivered');
-    else if (PROGRESS.test(line)) hint('processing');
+    else if (MANUAL_NOTE.test(line)) {
+      hint('processing');
+      area.manual = true;
+    } else if (PROGRESS.test(line)) hint('processing');
     else if (NOTE_LINE.test(line)) continue;
     else if (own && (same(line, own) || same(value, own))) {
       area.input.push(line);

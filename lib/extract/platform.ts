@@ -490,7 +490,7 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
     statusText,
     cardKeys: area.keys.length ? area.keys : undefined,
     contact: labelled ?? recipient,
-    deliveryMode: parseDeliveryMode(raw.delivery),
+    deliveryMode: parseDeliveryMode(raw.delivery) ?? (area.manual ? 'manual' : undefined),
   };
   for (const k in order) if (order[k as keyof ExtractedOrder] === undefined) delete order[k as keyof ExtractedOrder];
   return order;

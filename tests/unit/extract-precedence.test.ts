@@ -17,6 +17,7 @@ const AREAS = {
   stock: { text: '很抱歉，有人在你付款之前抢走了商品，请联系客服。', keys: [] },
   apology: { text: '很抱歉，订单处理失败，请联系客服处理', keys: [] },
   waiting: { text: '正在发货中，请耐心等待，如有疑问，请联系客服。', keys: [] },
+  manual: { text: '手工发货，请主动联系客服', keys: [] },
   partial: { text: `${KEYS[0]}\n第2张暂时缺货，补货后补发`, keys: [KEYS[0]] },
   keysAndInput: { text: `充值账号：${QQ}\n${KEYS.join('\n')}`, keys: KEYS },
   empty: { text: '', keys: [] },
@@ -47,25 +48,25 @@ const STATUSES: ReadonlyArray<readonly [word: string, alone: OrderStatus]> = [
  */
 const EXPECTED: Record<OrderStatus, Record<Area, OrderStatus>> = {
   // prettier-ignore
-  unknown: { keys: 'delivered', input: 'unknown', stock: 'out_of_stock', apology: 'abnormal', waiting: 'processing', partial: 'processing', keysAndInput: 'delivered', empty: 'unknown' },
+  unknown: { keys: 'delivered', input: 'unknown', stock: 'out_of_stock', apology: 'abnormal', waiting: 'processing', manual: 'processing', partial: 'processing', keysAndInput: 'delivered', empty: 'unknown' },
   // prettier-ignore
-  paid: { keys: 'delivered', input: 'paid', stock: 'out_of_stock', apology: 'abnormal', waiting: 'processing', partial: 'processing', keysAndInput: 'delivered', empty: 'paid' },
+  paid: { keys: 'delivered', input: 'paid', stock: 'out_of_stock', apology: 'abnormal', waiting: 'processing', manual: 'processing', partial: 'processing', keysAndInput: 'delivered', empty: 'paid' },
   // prettier-ignore
-  delivered: { keys: 'delivered', input: 'delivered', stock: 'out_of_stock', apology: 'abnormal', waiting: 'delivered', partial: 'processing', keysAndInput: 'delivered', empty: 'delivered' },
+  delivered: { keys: 'delivered', input: 'delivered', stock: 'out_of_stock', apology: 'abnormal', waiting: 'delivered', manual: 'delivered', partial: 'processing', keysAndInput: 'delivered', empty: 'delivered' },
   // prettier-ignore
-  processing: { keys: 'processing', input: 'processing', stock: 'out_of_stock', apology: 'processing', waiting: 'processing', partial: 'processing', keysAndInput: 'processing', empty: 'processing' },
+  processing: { keys: 'processing', input: 'processing', stock: 'out_of_stock', apology: 'processing', waiting: 'processing', manual: 'processing', partial: 'processing', keysAndInput: 'processing', empty: 'processing' },
   // prettier-ignore
-  pending_payment: { keys: 'pending_payment', input: 'pending_payment', stock: 'out_of_stock', apology: 'pending_payment', waiting: 'pending_payment', partial: 'pending_payment', keysAndInput: 'pending_payment', empty: 'pending_payment' },
+  pending_payment: { keys: 'pending_payment', input: 'pending_payment', stock: 'out_of_stock', apology: 'pending_payment', waiting: 'pending_payment', manual: 'pending_payment', partial: 'pending_payment', keysAndInput: 'pending_payment', empty: 'pending_payment' },
   // prettier-ignore
-  abnormal: { keys: 'abnormal', input: 'abnormal', stock: 'out_of_stock', apology: 'abnormal', waiting: 'abnormal', partial: 'abnormal', keysAndInput: 'abnormal', empty: 'abnormal' },
+  abnormal: { keys: 'abnormal', input: 'abnormal', stock: 'out_of_stock', apology: 'abnormal', waiting: 'abnormal', manual: 'abnormal', partial: 'abnormal', keysAndInput: 'abnormal', empty: 'abnormal' },
   // prettier-ignore
-  frozen: { keys: 'frozen', input: 'frozen', stock: 'out_of_stock', apology: 'frozen', waiting: 'frozen', partial: 'frozen', keysAndInput: 'frozen', empty: 'frozen' },
+  frozen: { keys: 'frozen', input: 'frozen', stock: 'out_of_stock', apology: 'frozen', waiting: 'frozen', manual: 'frozen', partial: 'frozen', keysAndInput: 'frozen', empty: 'frozen' },
   // prettier-ignore
-  closed: { keys: 'closed', input: 'closed', stock: 'out_of_stock', apology: 'closed', waiting: 'closed', partial: 'closed', keysAndInput: 'closed', empty: 'closed' },
+  closed: { keys: 'closed', input: 'closed', stock: 'out_of_stock', apology: 'closed', waiting: 'closed', manual: 'closed', partial: 'closed', keysAndInput: 'closed', empty: 'closed' },
   // prettier-ignore
-  refunded: { keys: 'refunded', input: 'refunded', stock: 'refunded', apology: 'refunded', waiting: 'refunded', partial: 'refunded', keysAndInput: 'refunded', empty: 'refunded' },
+  refunded: { keys: 'refunded', input: 'refunded', stock: 'refunded', apology: 'refunded', waiting: 'refunded', manual: 'refunded', partial: 'refunded', keysAndInput: 'refunded', empty: 'refunded' },
   // prettier-ignore
-  out_of_stock: { keys: 'out_of_stock', input: 'out_of_stock', stock: 'out_of_stock', apology: 'out_of_stock', waiting: 'out_of_stock', partial: 'out_of_stock', keysAndInput: 'out_of_stock', empty: 'out_of_stock' },
+  out_of_stock: { keys: 'out_of_stock', input: 'out_of_stock', stock: 'out_of_stock', apology: 'out_of_stock', waiting: 'out_of_stock', manual: 'out_of_stock', partial: 'out_of_stock', keysAndInput: 'out_of_stock', empty: 'out_of_stock' },
 };
 
 describe('status precedence: explicit status × key area', () => {
@@ -83,6 +84,8 @@ describe('status precedence: explicit status × key area', () => {
     expect(order.status).toBe(expected);
     // Real keys are kept whatever the status (a partial delivery under 处理中 shows them); nothing else ever is one.
     expect(order.cardKeys ?? []).toEqual(AREAS[area].keys);
+    // A by-hand note says how the order is delivered when the page names no delivery mode.
+    expect(order.deliveryMode).toBe(area === 'manual' ? 'manual' : undefined);
     // The labelled contact stays the contact whatever the key area echoes.
     expect(order.contact).toBe('buyer@example.com');
     // Without a labelled contact, the echoed recipient account takes its place.
@@ -132,6 +135,20 @@ describe('readKeyArea', () => {
       recipient: '13800000000',
       hint: 'delivered',
     });
+  });
+
+  it('reads a by-hand delivery note as waiting for the shop, never as a key', () => {
+    expect(readKeyArea('手工发货，请主动联系客服')).toEqual({ keys: [], input: [], hint: 'processing', manual: true });
+    expect(readKeyArea('本商品为人工充值，客服将在 2 小时内处理')).toMatchObject({ keys: [], manual: true });
+    // Done by hand is done: 已人工处理 stays a delivered note.
+    expect(readKeyArea('已人工处理，请查收')).toEqual({ keys: [], input: [], hint: 'delivered' });
+  });
+
+  it('drops English instructions, arrows and all, but keeps keys that end in a dot', () => {
+    expect(readKeyArea('STM-20US-9QK2\nRedeem it in Steam → Games → Redeem a Steam Wallet Code.').keys).toEqual([
+      'STM-20US-9QK2',
+    ]);
+    expect(readKeyArea('ABCD EFGH IJKL MNOP.').keys).toEqual(['ABCD EFGH IJKL MNOP.']);
   });
 
   it('recognises the buyer’s echoed input by its shape', () => {
