@@ -67,8 +67,9 @@ const BLOCK =
 /**
  * Rendered-like text of a node: text nodes only, script/style/template content skipped, a `\n` at
  * every block boundary and `<br>`, at most `max` characters. `skip` drops an element and everything
- * inside it (e.g. ads); `control` gives the text of a textarea or input (default: none). Line breaks inside text
- * nodes are kept (keys in a `white-space: pre-line` box are lines) unless `flat`: then, outside `<pre>`, they are
+ * inside it (e.g. ads); `control` gives the text of a textarea or input (default: none), or of any other element it
+ * returns a string for (its children are then not read: the generic reader's key boxes and tiles). Line breaks inside
+ * text nodes are kept (keys in a `white-space: pre-line` box are lines) unless `flat`: then, outside `<pre>`, they are
  * spaces, as a browser renders them, so a pretty-printed "Label：\n  value" stays one line. With `brMark`, a line
  * that a `<br>` starts opens with it (the generic reader keeps such lines with the value before them). `isolate` puts
  * an inline element on a line of its own, as if it were a block (the generic reader's label elements: "<strong>订单号
@@ -117,8 +118,9 @@ export const readText = (
     const el = cur as Element;
     const name = type === 1 ? el.localName : '';
     if (SKIP.test(name) || (type === 1 && skip?.(el))) continue;
-    if (name === 'textarea' || name === 'input') {
-      const v = control?.(el);
+    // A control's text is what `control` gives, or none; any other element whose text `control` gives is read as that.
+    const v = type === 1 ? control?.(el) : undefined;
+    if (v !== undefined || name === 'textarea' || name === 'input') {
       if (v) {
         out += `\n${v.slice(0, max - size)}\n`;
         size += v.length;
@@ -157,7 +159,11 @@ const CHROME_CLASS =
   /(?:^|\s)(?:(?:site|page|main|layui|global|top|bottom)[-_])?(?:header|footer|nav|navbar|topbar|menu|sidebar)(?:\s|$)/i;
 
 /** Page chrome (nav, header, footer, aside, menus): its "联系方式：…" is the shop's, never the order's. */
-export const isChrome = (el: Element): boolean => el.matches('nav,header,footer,aside') || hasToken(el, CHROME_CLASS);
+export const isChrome = (el: Element): boolean =>
+  el.matches('nav,aside') ||
+  // An article's own header and footer (an order card's number and status) are its content, not the page's chrome.
+  (el.matches('header,footer') && !el.parentElement?.closest('article')) ||
+  hasToken(el, CHROME_CLASS);
 
 /** One-line cleaned text of an element (see cleanText), '' when absent. */
 export const textOf = (el: Node | null | undefined, max: number = MAX_FIELD): string =>
@@ -368,7 +374,7 @@ export const LABELS: Record<Field, string[]> = vocab({
   paidAt: '付款时间 支付时间 付款日期 支付日期',
   status: '订单状态 当前状态 处理状态 发货状态 支付状态 交易状态 状态',
   contact:
-    '充值账号 充值号码 收货账号 接收账号 游戏账号 下单账号 QQ账号 QQ号 手机号 微信号 联系电话 下单邮箱 订单邮箱 邮箱地址 联系邮箱 邮箱 联系方式 收货信息',
+    '充值账号 充值号码 收货账号 接收账号 游戏账号 下单账号 QQ账号 QQ号码 QQ号 联系QQ 手机号 微信号 联系电话 下单邮箱 订单邮箱 收货邮箱 邮箱地址 联系邮箱 邮箱 联系方式 收货信息',
   delivery: '订单类型 商品类型 发货模式 发货方式 发货类型 发货形式 交付方式',
   keys: '卡密 卡密信息 卡密内容 卡号卡密 发货内容 发货信息 激活码 兑换码',
 });
@@ -434,13 +440,12 @@ export const readFields = (
   return raw;
 };
 
-/** An order number as shops print them: one token of letters, digits, '_' or '-' (6–64 chars). */
-export const cleanOrderNo = (text: string | undefined): string | undefined => {
-  const token = cleanText(text, 200)
-    .replace(/^[#＃]\s*/, '')
-    .split(' ')[0];
-  return token && /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/.test(token) ? token : undefined;
-};
+/**
+ * An order number as shops print them: one token of letters, digits, '_' or '-' (3–64 chars), ended by a space, the end
+ * of the text or Chinese text glued to it (a status badge after it in minified markup: "YM2509…待支付").
+ */
+export const cleanOrderNo = (text: string | undefined): string | undefined =>
+  /^[A-Za-z0-9][\w-]{2,63}(?=[\s\u3400-\u9fff]|$)/.exec(cleanText(text, 200).replace(/^[#＃]\s*/, ''))?.[0];
 
 // Placeholders shops print for "nothing here".
 const EMPTY_VALUE = /^(?:-+|—+|无|暂无|null|undefined|N\/A)$/i;

@@ -1,14 +1,18 @@
 /**
  * The generic extractor, for shops no adapter knows. It reads the label vocabulary (LABELS, plus English labels of its
  * own) wherever shops put it: "Label：value" text (full-width and ASCII colons), a label alone on its line with the
- * value on the next (a th or td before its value cell, a dt before its dd, a <strong>, <label> or span.label before
- * the value, with or without a colon), bilingual labels ("Order No. / 订单号", "Total / 合计"), readonly inputs, and
- * header tables (header row → columns). With several orders on a page, each order's block is read on its own, so no
- * field can move to a neighbour.
+ * value on the next (a th or td before its value cell, a dt before its dd, a <strong>, <label>, <i> or span before the
+ * value element, with or without a colon), "label value" without a colon where a line or a "·"/"｜" part starts with
+ * the label, a tile whose value comes before its label, bilingual labels ("Order No. / 订单号", "Total / 合计"), readonly
+ * inputs, and header tables (header row → columns). Keys are read from a key box headed by a caption ("您的卡密（请及时
+ * 保存）": whatever follows it, each line sorted by readKeyArea); a cart's item table gives the product and quantity, and
+ * an unlabelled status badge beside the order number the status, where no label gave them. With several orders on a
+ * page, each order's block is read on its own, so no field can move to a neighbour.
  * Precision over recall: an order needs an order-number label with a plausible number and at least two of status /
- * amount / product / time, or nothing is returned.
+ * amount / product / time, or nothing is returned; a sample order in a help page (a table or list captioned or
+ * introduced as 示例 / 演示 / example) is none.
  */
-import { cleanText, MAX_KEY } from '../normalize';
+import { cleanText, MAX_KEY, parseStatus } from '../normalize';
 import {
   all,
   buildOrder,
@@ -31,22 +35,23 @@ import { readPaymentStop } from '../payment-stop';
 import type { ExtractedOrder } from '../types';
 
 /**
- * English labels of bilingual and translated shops, by field, '|' between labels. They are matched without case,
- * spaces and dots ("Order No." = "order no"); "#" reads as "no" ("Order #").
+ * English labels of bilingual and translated shops, '|' between labels, one group per field in the order of LABELS'
+ * fields (a list, not a record: the field names cost the size budget; extract-generic-layouts.test.ts checks each
+ * group's field). They are matched without case, spaces and dots ("Order No." = "order no"); "#" reads as "no".
  */
-const ENGLISH: Readonly<Record<Field, string>> = {
-  orderNo: 'order no|order number|order id|trade no|transaction no',
-  product: 'product|product name|item|item name|goods',
-  quantity: 'qty|quantity',
-  amount: 'total|total amount|grand total|amount|amount paid|paid amount|order total',
-  payment: 'payment|payment method|paid with|payment channel',
-  orderedAt: 'order time|order date|date|created|created at|placed at|placed on|time',
-  paidAt: 'paid at|paid on|payment time|payment date',
-  status: 'status|order status|state',
-  contact: 'email|e-mail|contact|account|recipient|phone',
-  delivery: 'delivery|delivery method|delivery type',
-  keys: 'key|keys|card key|card keys|code|codes|license key|cdk|redeem code',
-};
+const ENGLISH = [
+  'order no|order number|order id|trade no|transaction no', // orderNo
+  'product|product name|item|item name|goods', // product
+  'qty|quantity', // quantity
+  'total|total amount|grand total|amount|amount paid|paid amount|order total', // amount
+  'payment|payment method|paid with|payment channel', // payment
+  'order time|order date|date|created|created at|placed at|placed on|time', // orderedAt
+  'paid at|paid on|payment time|payment date', // paidAt
+  'status|order status|state', // status
+  'email|e-mail|contact|account|recipient|phone', // contact
+  'delivery|delivery method|delivery type', // delivery
+  'key|keys|card key|card keys|code|codes|license key|cdk|redeem code', // keys
+];
 
 /** An English label as a lookup key: lower case, no spaces, dots, dashes or colons; "#" reads as "no". */
 const englishKey = (s: string): string =>
@@ -56,31 +61,45 @@ const englishKey = (s: string): string =>
     .replace(/[\s.:：*_-]/g, '');
 
 /**
+ * Marks a value the reader inferred rather than read: after a label written without a colon ("订单号 YM2509…"). Such a
+ * value fills its field only where no label with a colon gave one, and never starts the next order.
+ */
+const WEAK = '\uE002';
+
+/**
  * label → field (the shared vocabulary by its words, the English labels by their keys), and the regex of "Label："
  * pairs. Built on first use: the extractor runs on every shop page, and most are read by a system's own adapter.
  */
-let vocabulary: { fieldOf: Map<string, Field>; labelRe: RegExp } | undefined;
-const vocabularyTables = (): NonNullable<typeof vocabulary> =>
-  (vocabulary ??= {
+/** Labels as one alternation, longest first: "订单号" is never read as "单号". */
+const any = (labels: string[]): string => labels.sort((a, b) => b.length - a.length).join('|');
+
+let vocabulary: { fieldOf: Map<string, Field>; labelRe: RegExp; bareRe: RegExp } | undefined;
+const vocabularyTables = (): NonNullable<typeof vocabulary> => {
+  if (vocabulary) return vocabulary;
+  const han = Object.values(LABELS).flat();
+  return (vocabulary = {
     fieldOf: new Map<string, Field>(
-      (Object.keys(LABELS) as Field[]).flatMap((f) => [
+      (Object.keys(LABELS) as Field[]).flatMap((f, i) => [
         ...LABELS[f].map((l): [string, Field] => [l, f]),
-        ...ENGLISH[f].split('|').map((l): [string, Field] => [englishKey(l), f]),
+        ...ENGLISH[i]!.split('|').map((l): [string, Field] => [englishKey(l), f]),
       ]),
     ),
     // A vocabulary label followed by a colon, at a line start or after a separator: "您的订单号：" in prose (label
     // glued to a preceding word) is not a label. Chinese labels are plain words (a test checks), so they need no
-    // escaping; English ones allow spaces and a dot between their words. The longest label comes first.
+    // escaping; English ones allow spaces and a dot between their words. WEAK stands for a colon the reader inferred.
     labelRe: new RegExp(
-      `(?<=^|[\\s|｜/,，;；、()（）\\[\\]【】<>《》·•])(${[
-        ...Object.values(LABELS).flat(),
-        ...Object.values(ENGLISH).flatMap((l) => l.split('|').map((w) => w.replace(/\s+/g, '\\.?\\s*'))),
-      ]
-        .sort((a, b) => b.length - a.length)
-        .join('|')})\\.?\\s*[:：]`,
+      `(?<=^|[\\s|｜/,，;；、()（）\\[\\]【】<>《》·•])(${any([
+        ...han,
+        ...ENGLISH.flatMap((l) => l.split('|').map((w) => w.replace(/\s+/g, '\\.?\\s*'))),
+      ])})\\.?\\s*[:：${WEAK}]`,
       'gi',
     ),
+    // A Chinese label and its value without a colon, where a line or a "·"/"|" separated part starts with the label and
+    // a space ("订单号 YM250920…", "订单编号 TX-A7Q29K · 数量 2"), and "订单 #QG88120394": a colon is inferred (WEAK).
+    // English labels never: "Total 3 items" is prose.
+    bareRe: new RegExp(`(?<=^|[·•|｜]\\s*)(?:(${any(han)})\\s+(?=[^\\s:：])|(订单|order)\\s*[#＃]\\s*(?=\\w))`, 'gi'),
   });
+};
 
 // Han characters: the boundary between the two halves of a bilingual label written without a separator.
 const HAN = /[\u3400-\u9fff]+/g;
@@ -117,25 +136,106 @@ const AD_TOKENS =
 /** Quoted, interactive and hidden elements. */
 const NEVER = 'blockquote,pre,code,button,dialog,marquee,[hidden],[aria-hidden="true"]';
 
-/** Hidden, quoted, advertising and chrome elements are not the order. A `<code>` that is a definition's or a cell's
- * whole value (`<dd><code>LS24…</code></dd>`, common in Bootstrap shops) is the order's own value, unlike code in docs. */
+/** Words that mark what follows as made-up data: a help article's sample order. */
+const DEMO = /示例|演示|样例|范例|\b(?:example|sample|demo)\b/i;
+
+/** The text of an element with at most two children and no deeper markup (a caption, a tile's parts), else undefined. */
+const leafText = (el: Element | null | undefined): string | undefined =>
+  el && el.children.length < 3 && ![...el.children].some((c) => c.children.length)
+    ? cleanText(el.textContent, 80)
+    : undefined;
+
+/**
+ * A table, list or figure that its caption or the short line just before it calls an example ("示例订单", "下面是一张订单
+ * 详情页的示例（数据为演示）：") holds no real order, however order-like it looks.
+ */
+const isDemo = (el: Element): boolean =>
+  /^(?:table|dl|ul|ol|figure)$/.test(el.localName) &&
+  DEMO.test(textOf([...el.children].find((c) => c.localName.endsWith('caption')) ?? el.previousElementSibling, 80));
+
+/** Hidden, quoted, advertising, chrome and example elements are not the order. A `<code>` that is a definition's or a
+ * cell's whole value (`<dd><code>LS24…</code></dd>`, common in Bootstrap shops) is the order's own value, unlike code in
+ * docs. */
 const skip = (el: Element): boolean =>
   (el.matches(NEVER) && !(el.localName === 'code' && /^(?:dd|td)$/.test(el.parentElement?.localName ?? ''))) ||
   isChrome(el) ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? '') ||
-  hasToken(el, AD_TOKENS);
+  hasToken(el, AD_TOKENS) ||
+  isDemo(el);
 
-/**
- * Shop-shown values in form controls: readonly/disabled inputs and textareas, never what a user types. An empty one
- * still fills its slot (a lone NL), so a label over an empty key box does not take the next link or line as its value.
- */
-const control = (el: Element): string | undefined =>
-  el.matches('[readonly],[disabled]') && (el.localName !== 'input' || /^(text|)$/i.test(el.getAttribute('type') ?? ''))
-    ? ((el as HTMLInputElement).value ?? '').slice(0, MAX_KEY * 50).replace(/\r?\n/g, NL) || NL
+const CONTROL = /^(?:textarea|input)$/;
+
+/** Shop-shown values in form controls: readonly/disabled inputs and textareas, never what a user types. */
+const shownValue = (el: Element): string | undefined =>
+  CONTROL.test(el.localName) &&
+  el.matches('[readonly],[disabled]') &&
+  (el.localName !== 'input' || /^(text|)$/i.test(el.getAttribute('type') ?? ''))
+    ? ((el as HTMLInputElement).value ?? '').slice(0, MAX_KEY * 50)
     : undefined;
 
+/** A caption that names a key area: "卡密", "卡密信息", "您的卡密（请及时保存）", "卡密 / 礼物链接", "License Key 激活码". */
+const isKeyCaption = (t = ''): boolean => {
+  // The cheap test first: this runs on every element's first child.
+  if (!/卡密|码|发货|key|code|cdk/i.test(t)) return false;
+  const c = t.replace(/\s*[（(【[].*$/, '').replace(/^(?:您的|你的|your)\s*/i, '');
+  return [c, c.split(/\s*[/|／｜]\s*/)[0]!].some((x) => fieldOf(x) === 'keys');
+};
+
+/** Inside a key area, code and pre blocks are the keys; headings (an item's name) and buttons are not. */
+const keySkip = (el: Element): boolean =>
+  /^h\d$/.test(el.localName) || (!/^(?:pre|code)$/.test(el.localName) && skip(el));
+
+/** A field that no key line labels (a sold account's "邮箱：… 密码：…" is a key, its contact label no field). */
+const other = (f?: Field): boolean => !!f && f !== 'keys' && f !== 'contact';
+
+/**
+ * A key box: an element whose first child is a caption naming keys, and whatever follows the caption inside it (a
+ * textarea, a pre, a list of keys, item blocks with their keys, the shop's notes). Read as a bare keys label and one
+ * multi-line value, so each line reaches the key-area rules (readKeyArea) and none becomes a label. Not one when what
+ * follows labels other fields: then it is the order's whole card, read line by line.
+ */
+const keyBox = (el: Element): string | undefined => {
+  const cap = el.firstElementChild;
+  if (!isKeyCaption(leafText(cap))) return;
+  const area = readText(el, MAX_KEY * 50, (e) => e === cap || keySkip(e), shownValue)
+    .split('\n')
+    .map((l) => cleanText(l, MAX_KEY))
+    .filter(Boolean);
+  return area.some((l) => {
+    const { pairs, bare } = linePairs(l);
+    return other(bare) || pairs.some(([f]) => other(f));
+  })
+    ? undefined
+    : `卡密\n${area.join(NL)}${NL}`;
+};
+
+/**
+ * A tile whose value comes first and its label after it ("<b>¥36.50</b><small>实付金额</small>"), read as "label：value":
+ * two child elements and no text of its own, the second a label and the first none.
+ */
+const tile = (el: Element): string | undefined => {
+  if (el.children.length !== 2) return;
+  const [value, label] = [...el.children].map(leafText);
+  return ![...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue!.trim()) &&
+    value &&
+    label &&
+    fieldOf(label) &&
+    !fieldOf(value)
+    ? `${label}：${value}`
+    : undefined;
+};
+
+/**
+ * What the reader takes whole from an element (see readText's `control`): a control's shown value (an empty one still
+ * fills its slot, a lone NL, so a label over an empty key box does not take the next line), a key box, a tile.
+ */
+const control = (el: Element): string | undefined => {
+  const v = shownValue(el);
+  return v !== undefined ? v.replace(/\r?\n/g, NL) || NL : CONTROL.test(el.localName) ? v : (keyBox(el) ?? tile(el));
+};
+
 /** Inline elements that shops use as labels. */
-const LABEL_TAGS = /^(?:strong|b|label|em|span|th|td|dt)$/;
+const LABEL_TAGS = /^(?:strong|b|i|label|em|span|th|td|dt)$/;
 
 /** True when nothing but blank text comes before `el` on its rendered line. */
 const startsLine = (el: Element): boolean => {
@@ -149,42 +249,67 @@ const startsLine = (el: Element): boolean => {
 
 /**
  * A label element set on a line of its own: "<strong>订单号</strong> LS123", "<span class="label">状态</span> <span
- * class="badge">已完成</span>". Only an element whose whole text is a label and that starts its line: "请保存好<strong>订单号
- * </strong>" in prose is no label. (Spans only with a label-like class: spans are everywhere.)
+ * class="badge">已完成</span>", "<li><span>订单号</span><em>KM2509…</em></li>". Only an element whose whole text is a label
+ * and that starts its line: "请保存好<strong>订单号</strong>" in prose is no label. (Spans only with a label-like class or
+ * with the value in an element after them: spans are everywhere.)
  */
 const isolate = (el: Element): boolean =>
   LABEL_TAGS.test(el.localName) &&
-  (el.localName !== 'span' || hasToken(el, /(?:^|[-_\s])(?:label|key|name|title|field)(?:[-_\s]|$)/i)) &&
+  (el.localName !== 'span' ||
+    !!el.nextElementSibling ||
+    hasToken(el, /(?:^|[-_\s])(?:label|key|name|title|field)(?:[-_\s]|$)/i)) &&
   (el.textContent?.length ?? 99) < 64 &&
   fieldOf(el.textContent ?? '') !== undefined &&
   startsLine(el);
 
+/** A field and its value; a value that opens with WEAK was inferred (see WEAK). */
 type Pair = [Field, string];
+
+/**
+ * A value after a label without a colon must look like one: "订单状态 说明" is a heading, not a status. A free-text field
+ * (product, payment, contact …) counts only on a line of several such pairs: "商品 推荐" alone is a heading too.
+ */
+const plausible = (f: Field, v: string, several: boolean): boolean =>
+  f === 'status'
+    ? parseStatus(v) !== 'unknown'
+    : /^(?:orderNo|amount|quantity|\w+At)$/.test(f)
+      ? /\d/.test(v)
+      : several;
 
 /** Label/value pairs of one text line, plus whether the line is a bare label (value on the next line). */
 const linePairs = (line: string): { pairs: Pair[]; bare?: Field } => {
-  const marks = [...line.matchAll(vocabularyTables().labelRe)];
   const bare = line.length <= 48 ? fieldOf(line) : undefined;
   // "卡密信息：" or "Order No. / 订单号" with nothing after it: the value is on the next line (a textarea, a dd).
   if (bare) return { pairs: [], bare };
+  const { labelRe, bareRe } = vocabularyTables();
+  const text = line.replace(bareRe, (_, label?: string) => (label ?? '订单号') + WEAK);
+  const marks = [...text.matchAll(labelRe)];
   return {
-    pairs: marks.map((m, i) => {
-      const end = marks[i + 1]?.index ?? line.length;
+    pairs: marks.flatMap((m, i): Pair[] => {
+      const end = marks[i + 1]?.index ?? text.length;
       // "（联系方式：138****5678）": the pair ends before the bracket or separator that closes it.
-      const value = line.slice(m.index! + m[0].length, end).replace(/[\s)）\]】|｜/,，;；。、]+$/, '');
-      return [fieldOf(m[1]!)!, value];
+      const value = text.slice(m.index! + m[0].length, end).replace(/[\s)）\]】|｜/,，;；。、·•]+$/, '');
+      const field = fieldOf(m[1]!)!;
+      if (!m[0].endsWith(WEAK)) return [[field, value]];
+      return plausible(field, value, marks.length > 1) ? [[field, WEAK + value]] : [];
     }),
   };
 };
 
-/** Records from a stream of pairs: a repeated field, once an order number is known, starts the next order. */
-const group = (pairs: readonly Pair[]): Array<Partial<Record<Field, string[]>>> => {
-  const records: Array<Partial<Record<Field, string[]>>> = [];
-  let cur: Partial<Record<Field, string[]>> = {};
+type Rec = Partial<Record<Field, string[]>>;
+const read = (v: string): boolean => v[0] !== WEAK;
+
+/**
+ * Records from a stream of pairs: a repeated field, once an order number is known, starts the next order (a field read
+ * again, not one inferred: an inferred value only fills a gap).
+ */
+const group = (pairs: readonly Pair[]): Rec[] => {
+  const records: Rec[] = [];
+  let cur: Rec = {};
   for (const [field, value] of pairs) {
-    if (!value) continue;
+    if (!value || value === WEAK) continue;
     // Keys come in several lines and contacts in several kinds (邮箱 and 充值账号): neither starts an order.
-    if (field !== 'keys' && field !== 'contact' && cur[field] && cur.orderNo) {
+    if (read(value) && field !== 'keys' && field !== 'contact' && cur[field]?.some(read) && cur.orderNo) {
       records.push(cur);
       cur = {};
     }
@@ -195,20 +320,27 @@ const group = (pairs: readonly Pair[]): Array<Partial<Record<Field, string[]>>> 
 };
 
 /**
- * The first value of each field; the key values split back into their lines. Of several contacts the first that is
- * no e-mail address wins: a recipient account (充值账号) is what drafts need, an e-mail only where there is nothing else.
+ * The first value read of each field, else the first inferred; the key values split back into their lines. Of several
+ * contacts the first that is no e-mail address wins: a recipient account (充值账号) is what drafts need, an e-mail only
+ * where there is nothing else.
  */
-const toRaw = (rec: Partial<Record<Field, string[]>>): RawOrder => {
+const toRaw = (rec: Rec): RawOrder => {
   const raw: Record<string, unknown> = {};
-  for (const f in LABELS) raw[f] = rec[f as Field]?.[0];
-  raw.contact = rec.contact?.find((c) => !c.includes('@')) ?? raw.contact;
-  raw.keys = (rec.keys ?? []).flatMap((v) => v.split(NL));
+  for (const f in LABELS) {
+    const vals = rec[f as Field];
+    raw[f] = vals?.find(read) ?? vals?.[0]?.slice(1);
+  }
+  raw.contact = rec.contact?.find((c) => read(c) && !c.includes('@')) ?? raw.contact;
+  raw.keys = (rec.keys ?? []).flatMap((v) => v.replace(WEAK, '').split(NL));
   return raw;
 };
 
-/** Enough evidence that this is an order and not prose that happens to say 订单号. */
+/**
+ * Enough evidence that this is an order and not prose that happens to say 订单号: a number of at least 6 characters with
+ * at least 3 digits (short mixed numbers such as TX-A7Q29K are real; words and "000000" are not), and two facts.
+ */
 const confident = (o: ExtractedOrder): boolean => {
-  if (o.orderNo.length < 6 || !/(?:\d\D*){4}/.test(o.orderNo) || /^(.)\1+$/.test(o.orderNo)) return false;
+  if (o.orderNo.length < 6 || !/(?:\d\D*){3}/.test(o.orderNo) || /^(.)\1+$/.test(o.orderNo)) return false;
   const facts = [
     o.statusText !== undefined && o.status !== 'unknown',
     o.amount !== undefined,
@@ -223,16 +355,53 @@ const confident = (o: ExtractedOrder): boolean => {
  * (a label/value table whose first row is "单号 | X | 状态 | Y" is read as lines instead).
  */
 const headerTables = (doc: Document): Element[] =>
+  tablesBy(
+    doc,
+    (fields, cells) =>
+      fields.includes('orderNo') && new Set(fields).size >= 3 && fields.filter(Boolean).length >= cells - 1,
+  );
+
+/** Tables (not nested, not skipped) whose header row's fields pass `test`. */
+const tablesBy = (doc: Document, test: (fields: Array<Field | undefined>, cells: number) => boolean): Element[] =>
   all(doc.body, 'table', 50).filter((t) => {
     const cells = all(one(t, 'tr'), 'th,td', 30);
-    const fields = cells.map((c) => fieldOf(textOf(c, 64)));
     return (
-      fields.includes('orderNo') &&
-      new Set(fields).size >= 3 &&
-      fields.filter(Boolean).length >= cells.length - 1 &&
-      !t.parentElement?.closest('table')
+      test(
+        cells.map((c) => fieldOf(textOf(c, 64))),
+        cells.length,
+      ) &&
+      !t.parentElement?.closest('table') &&
+      !skipped(t)
     );
   });
+
+/**
+ * A cart's item table: a header row naming the product and the quantity, no order number ("商品 | 单价 | 数量 | 小计").
+ * The order's product is its items' names joined with "、", its quantity their sum (as dujiaoka's cart); its prices are
+ * the items', never the order's amount.
+ */
+const itemTables = (doc: Document): Element[] =>
+  tablesBy(doc, (fields) => fields.includes('product') && fields.includes('quantity') && !fields.includes('orderNo'));
+
+const BADGE = /(?:^|[-_\s])(?:status|state|badge|pill|tag|label)(?:[-_\s]|$)/i;
+
+/**
+ * A status badge without a label, set beside the order number or the product, as a card's header shows them ("订单号
+ * YM… [待支付]"): a short status word without digits ("库存 99" is a product fact, never a stock status). A badge
+ * elsewhere (a progress stepper, a filter) says nothing about this order. It fills only what no label gave.
+ */
+const badgeOf = (block: ParentNode, near: ReadonlyArray<string | undefined>): string | undefined =>
+  all(block, '[class]', 1000)
+    .filter((el) => !el.children.length && hasToken(el, BADGE))
+    .map((el): [Element, string] => [el, textOf(el, 9)])
+    .find(
+      ([el, t]) =>
+        t.length < 9 &&
+        !/\d/.test(t) &&
+        !/^(?:un|out_of_)/.test(parseStatus(t)) &&
+        near.some((n) => n && textOf(el.parentElement, 300).includes(n)) &&
+        !skipped(el),
+    )?.[1];
 
 const fromTables = (tables: readonly Element[]): RawOrder[] =>
   tables.flatMap((t) =>
@@ -282,7 +451,10 @@ const pairsOf = (root: Node, tables: ReadonlySet<Element>): Pair[] => {
 };
 
 // Every order-number label of the vocabulary (订单号 is covered by 单号), English ones of bilingual shops too.
-const ORDER_WORD = /单号|流水号|交易号|订单(?:编号|编码|ID|id)|order\s*(?:no\b|id\b|number|#)/i;
+// English by case, since textContent glues neighbouring elements ("Order ID" + "PV7781025" = "Order IDPV7781025"): a
+// lower-case letter after it makes a word ("Order now"), anything else a label.
+const ORDER_WORD =
+  /单号|流水号|交易号|订单(?:编号|编码|ID|id|\s*[#＃])|(?:[Oo]rder|ORDER)\s*(?:[Nn][Oo]|I[Dd]|[Nn]umber|#)(?![a-z])/;
 const ZERO_WIDTH = /[\u200B-\u200F\u2060\uFEFF]/g;
 
 /** True when `el` or an ancestor is hidden, quoted, an ad or page chrome (see skip). */
@@ -311,20 +483,32 @@ const orderAnchors = (doc: Document, tables: readonly Element[]): Element[] => {
     const el = n.parentElement;
     if (!el || !ORDER_WORD.test(n.nodeValue ?? '') || el.closest('script,style,template,textarea,noscript')) continue;
     if (tables.some((t) => t.contains(el)) || skipped(el)) continue;
-    let line: Element = isBlock(el) ? el : (el.closest('p,li,div,dd,dt,td,th,tr,h1,h2,h3,h4,h5,h6') ?? el);
-    if (/^(?:th|td|dt)$/.test(line.localName) && line.parentElement) line = line.parentElement;
-    const lines = readText(line, 600, undefined, control, false, '', isolate)
-      .split('\n')
-      .map((l) => cleanText(l))
-      .filter(Boolean);
-    const no = pairsFromLines(lines).find(([f]) => f === 'orderNo')?.[1];
-    const key = no && cleanText(no, 64).split(' ')[0];
+    // The text itself when it holds the number ("订单号 YM250920…" in a card's header), else its line.
+    const orderNo = (lines: string[]): string | undefined => pairsFromLines(lines).find(([f]) => f === 'orderNo')?.[1];
+    let no = orderNo([cleanText(n.nodeValue)]);
+    if (!no) {
+      let line: Element = isBlock(el) ? el : (el.closest('p,li,div,dd,dt,td,th,tr,h1,h2,h3,h4,h5,h6') ?? el);
+      if (/^(?:th|td|dt)$/.test(line.localName) && line.parentElement) line = line.parentElement;
+      no = orderNo(
+        readText(line, 600, undefined, control, false, '', isolate)
+          .split('\n')
+          .map((l) => cleanText(l))
+          .filter(Boolean),
+      );
+    }
+    const key = no && cleanText(no.replace(WEAK, ''), 64).split(' ')[0];
     if (key && !numbers.has(key)) {
       numbers.add(key);
       anchors.push(el);
     }
   }
   return anchors;
+};
+
+/** The order `raw` makes, if the reader is confident it is one. */
+const build = (raw: RawOrder): ExtractedOrder[] => {
+  const order = buildOrder('generic', raw);
+  return order && confident(order) ? [order] : [];
 };
 
 const generic: PlatformAdapter = {
@@ -339,16 +523,30 @@ const generic: PlatformAdapter = {
     // that names a trade number is a payment stop page, no order either (see payment-stop.ts).
     if (one(doc, 'meta[property="og:type"][content="article"]') || readPaymentStop(doc, url)) return [];
     const tables = headerTables(doc);
-    const inTables = new Set(tables);
+    const items = itemTables(doc);
+    const inTables = new Set([...tables, ...items]);
     // Several orders: each is read from its own block (the widest element around its order number that holds no other
     // one), so a status or a key can never move to a neighbour. One order: the whole page.
     const anchors = orderAnchors(doc, tables);
     const blocks = anchors.length > 1 ? orderBlocks(anchors) : [doc.body];
-    const raws = [...fromTables(tables), ...blocks.flatMap((b) => group(pairsOf(b, inTables)).map(toRaw))];
-    return raws.flatMap((raw) => {
-      const order = buildOrder('generic', raw);
-      return order && confident(order) ? [order] : [];
-    });
+    return [
+      ...fromTables(tables).flatMap(build),
+      ...blocks.flatMap((b) => {
+        const raws = group(pairsOf(b, inTables))
+          .map(toRaw)
+          .filter((r) => build(r).length);
+        // A block's one order, once the labels make it one, takes what the block shows without a label: its cart's
+        // items and a status badge (a gap only: what a label gave stays).
+        if (raws.length > 1) return raws.flatMap(build);
+        return raws.flatMap((raw) => {
+          const cart = fromTables(items.filter((t) => b.contains(t)));
+          const product = raw.product ?? (cart.map((r) => r.product).join('、') || undefined);
+          const quantity = raw.quantity ?? cart.reduce((n, r) => n + (Number(r.quantity) || 0), 0);
+          const status = raw.status ?? badgeOf(b, [build(raw)[0]!.orderNo, product]);
+          return build({ ...raw, product, quantity, status });
+        });
+      }),
+    ];
   },
 };
 
