@@ -160,9 +160,9 @@ const CHROME_CLASS =
 
 /** Page chrome (nav, header, footer, aside, menus): its "联系方式：…" is the shop's, never the order's. */
 export const isChrome = (el: Element): boolean =>
-  el.matches('nav,aside') ||
   // An article's own header and footer (an order card's number and status) are its content, not the page's chrome.
-  (el.matches('header,footer') && !el.parentElement?.closest('article')) ||
+  (el.matches('nav,header,footer,aside') &&
+    !(/^(?:header|footer)$/.test(el.localName) && el.parentElement?.closest('article'))) ||
   hasToken(el, CHROME_CLASS);
 
 /** One-line cleaned text of an element (see cleanText), '' when absent. */
