@@ -5,6 +5,7 @@ import { looksLikeCheckoutPage, probeMessage, probeWants } from '@/lib/checkout/
 import { isProbeMessage, looksLikeShopPage, PROBE_MESSAGE } from '@/lib/extract/page-probe';
 
 const FIXTURES = join(__dirname, '..', 'fixtures-checkout');
+const ORDER_FIXTURES = join(__dirname, '..', 'fixtures');
 
 describe('looksLikeCheckoutPage', () => {
   it.each([
@@ -42,6 +43,34 @@ describe('looksLikeCheckoutPage', () => {
       const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
       expect(looksLikeCheckoutPage(url, title), file).toBe(true);
     }
+  });
+
+  it("does not take a card shop's order, query or card-view page for a buy page because of its title", () => {
+    expect(
+      looksLikeCheckoutPage('https://shop.example.com/detail-order-sn/KG7Q2M9X4A1B3C5D', '订单详情 - 星河发卡'),
+    ).toBe(false);
+    expect(looksLikeCheckoutPage('https://km.example.cn/?mod=faka&id=10492&skey=4c8e', '七彩云卡盟 - 卡密查看')).toBe(
+      false,
+    );
+    expect(looksLikeCheckoutPage('https://kami.example.top/2024050920145512a7f3/detail', '卡密发卡网')).toBe(false);
+    // …but the host may say 'order' or 'faka': only the path and query count.
+    expect(looksLikeCheckoutPage('https://order-faka.example.com/', '小雨发卡网')).toBe(true);
+    // Every order-holding page of the extractor's fixtures, but 彩虹's home page, where the buy form and the
+    // order list share one page.
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+        d.isDirectory() ? walk(join(dir, d.name)) : d.name.endsWith('.json') ? [join(dir, d.name)] : [],
+      );
+    let checked = 0;
+    for (const file of walk(ORDER_FIXTURES)) {
+      const { url, orders } = JSON.parse(readFileSync(file, 'utf8')) as { url?: unknown; orders?: unknown[] };
+      if (typeof url !== 'string' || !orders?.length || new URL(url).pathname === '/') continue;
+      const html = readFileSync(file.replace(/\.json$/, '.html'), 'utf8');
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      expect(looksLikeCheckoutPage(url, title), file).toBe(false);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 
   it.each([
