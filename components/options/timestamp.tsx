@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getDb } from '@/lib/db';
-import { formatChinaTime } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import {
   TIMESTAMP_AUTHORITIES,
   checkAuthorityUrl,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { EvidenceRecord, OrderRecord } from '@/lib/db';
-import { formatChinaTime } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import { EVIDENCE_KIND_LABELS, evidenceChecklist } from '@/lib/evidence';
 import { TimestampError, describeTimestampFailure } from '@/lib/evidence/timestamp/errors';
 import { t } from '@/lib/i18n';

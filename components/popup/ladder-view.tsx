@@ -1,5 +1,5 @@
 import type { OrderRecord } from '@/lib/db';
-import { formatChinaTime } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import type { ClockState } from '@/lib/escalation';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';

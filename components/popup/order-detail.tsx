@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, getTimeline } from '@/lib/db';
-import { formatAmount, formatChinaTime } from '@/lib/drafts/format';
+import { formatAmount } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import { t } from '@/lib/i18n';
 import { groupOf } from '@/lib/order-list';
 import type { OrderClock } from '@/lib/reminders/clocks';

@@ -1,5 +1,6 @@
 import type { OrderRecord } from '@/lib/db';
-import { formatAmount, formatChinaTime } from '@/lib/drafts/format';
+import { formatAmount } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';
 

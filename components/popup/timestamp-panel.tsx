@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type EvidenceRecord } from '@/lib/db';
-import { formatChinaTime } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import { authorityOf, loadTimestampSettings } from '@/lib/evidence/timestamp/settings';
 import { t } from '@/lib/i18n';
 import { uiLocale } from '@/lib/ui-locale';

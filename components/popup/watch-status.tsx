@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb, type OrderRecord } from '@/lib/db';
 import type { WatchCheck } from '@/lib/db/types';
-import { formatChinaTime } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import { t } from '@/lib/i18n';
 import type { OrderClock } from '@/lib/reminders/clocks';
 import { uiLocale } from '@/lib/ui-locale';

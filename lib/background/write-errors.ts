@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { KamiGuardDb } from '@/lib/db/database';
 import type { EvidenceKind } from '@/lib/db/types';
-import { formatChinaTime } from '@/lib/drafts/format';
+import { formatChinaTime } from '@/lib/time';
 import { EvidenceWriteError, isQuotaError, StorageFullError, type UnsavedItem } from '@/lib/evidence/errors';
 import { EVIDENCE_KIND_LABELS } from '@/lib/evidence/labels';
 import { t } from '@/lib/i18n';

@@ -5,7 +5,8 @@
 import type { EventRecord } from '@/lib/db/types';
 import { findClockStart } from '@/lib/escalation/clock-span';
 import type { OrderStatus } from '@/lib/extract/types';
-import { formatAmount, formatChinaTime, formatElapsed } from './format';
+import { formatChinaTime } from '@/lib/time';
+import { formatAmount, formatElapsed } from './format';
 import { CAP, doneOf, evidenceOf, plausible, timelineOf, type EvidenceFact } from './history';
 import { phrasesFor, type PayChannel, type Phrases } from './phrases';
 import { cleanText, maskContact, maskKey } from './sanitize';

@@ -5,7 +5,7 @@
 import type { EventRecord, EvidenceRecord } from '@/lib/db/types';
 import type { OrderStatus } from '@/lib/extract/types';
 import { channelMeta, isDraftChannel } from './channels';
-import { formatChinaTime, parseChinaTime } from './format';
+import { formatChinaTime, parseChinaTime } from '@/lib/time';
 import type { Phrases } from './phrases';
 import { cleanText } from './sanitize';
 import type { DraftChannel, DraftInput, DraftLadderStep, DraftLocale } from './types';

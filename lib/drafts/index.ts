@@ -40,7 +40,7 @@ export function buildDraft(channel: DraftChannel, input: DraftInput): Draft {
 }
 
 export { CHANNELS, channelMeta, channelsForStep, draftChannels, isDraftChannel } from './channels';
-export { formatAmount, formatChinaTime, formatElapsed, parseChinaTime } from './format';
+export { formatAmount, formatElapsed } from './format';
 export { maskContact, maskKey } from './sanitize';
 export type {
   ChannelMeta,

@@ -1,5 +1,5 @@
 import type { EventRecord, OrderOutcome, OrderRecord, UserAction } from '@/lib/db/types';
-import { parseChinaTime } from '@/lib/drafts/format';
+import { parseChinaTime } from '@/lib/time';
 import type { OrderStatus } from '@/lib/extract/types';
 
 /** What started the clock. */

@@ -94,28 +94,6 @@ export const parseAmount = (text: string | null | undefined): { amount: number; 
   return currency ? { amount, currency } : { amount };
 };
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-type Six = [number, number, number, number, number, number];
-
-/**
- * Read a shop time as ISO 8601. Zone-less times are China time (+08:00); an explicit zone is kept.
- * Accepts 2024-05-01 12:30:45, 2024/5/1 12:30, 2024.05.01, 2024年5月1日 12时30分, 2024-05-01T12:30:45Z.
- */
-export const parseChinaTime = (text: string | null | undefined): string | undefined => {
-  const m =
-    /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*T?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?)?\s*(Z|[+-]\d{2}:?\d{2})?/i.exec(
-      cleanText(text, 100),
-    );
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((v) => Number(v ?? 0)) as Six;
-  const local = `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}`;
-  // Reject 2024-02-30, 25:00 and the like: Date.UTC rolls them over, so they do not print back the same.
-  if (y < 2000 || y > 2100 || !new Date(Date.UTC(y, mo - 1, d, h, mi, s)).toISOString().startsWith(local))
-    return undefined;
-  const zone = m[7] ? (m[7].toUpperCase() === 'Z' ? 'Z' : m[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : '+08:00';
-  return local + zone;
-};
-
 /** "Name x 2" / "Name × 2" → { name, quantity }; a name without the suffix comes back unchanged. */
 export const splitProductName = (text: string | null | undefined): { name: string; quantity?: number } => {
   const t = cleanText(text, 200);

@@ -8,7 +8,6 @@ import {
   cleanText,
   MAX_FIELD,
   parseAmount,
-  parseChinaTime,
   parseDeliveryMode,
   parseStatus,
   inputRecipient,
@@ -16,6 +15,7 @@ import {
   settleStatus,
   splitProductName,
 } from './normalize';
+import { readShopTime } from '@/lib/time';
 import type { ExtractedOrder, OrderStatus } from './types';
 
 /** One shop system. `id` equals the adapter's file name under lib/extract/platforms/. */
@@ -490,8 +490,8 @@ export const buildOrder = (platform: string, raw: RawOrder): ExtractedOrder | un
     amount: amount?.amount,
     currency: amount?.currency,
     paymentMethod: field(raw.payment, 64),
-    orderedAt: parseChinaTime(raw.orderedAt),
-    paidAt: parseChinaTime(raw.paidAt),
+    orderedAt: readShopTime(cleanText(raw.orderedAt, 100)),
+    paidAt: readShopTime(cleanText(raw.paidAt, 100)),
     statusText,
     cardKeys: area.keys.length ? area.keys : undefined,
     contact: labelled ?? recipient,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatChinaTime, formatElapsed, parseChinaTime } from '@/lib/drafts/format';
+import { formatAmount, formatElapsed } from '@/lib/drafts/format';
+import { formatChinaTime, parseChinaTime, readShopTime } from '@/lib/time';
 import { fitSections, type Section } from '@/lib/drafts/fit';
 import { cleanText, maskContact, maskKey, truncateSafe } from '@/lib/drafts/sanitize';
 
@@ -22,6 +23,20 @@ describe('formatChinaTime', () => {
     expect(formatChinaTime('2026-11-30T15:05:00+09:00', 'en')).toBe('2026-11-30 14:05 (UTC+8)');
     expect(formatChinaTime('2026-11-30T15:05:00+0900', 'en')).toBe('2026-11-30 14:05 (UTC+8)');
     expect(parseChinaTime('2026-11-30 14:05')).toBe(Date.UTC(2026, 10, 30, 6, 5));
+  });
+
+  it('reads back what the extractor stores: a shop time read from a page means the same instant everywhere', () => {
+    for (const printed of [
+      '2026-11-30 14:05',
+      '2026年11月30日 14时05分',
+      '2026/11/30 14:05:00',
+      '2026-11-30T06:05:00Z',
+    ]) {
+      const iso = readShopTime(printed);
+      expect(iso, printed).toBeDefined();
+      expect(parseChinaTime(iso!), printed).toBe(Date.UTC(2026, 10, 30, 6, 5));
+      expect(formatChinaTime(iso!, 'en'), printed).toBe('2026-11-30 14:05 (UTC+8)');
+    }
   });
 
   it('rolls over to the next China day', () => {

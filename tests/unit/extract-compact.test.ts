@@ -5,7 +5,8 @@
  * contract's statuses, readText's tag patterns, and dates that Date.UTC would roll over.
  */
 import { describe, expect, it } from 'vitest';
-import { isOrderStatus, parseChinaTime, parseStatus } from '@/lib/extract/normalize';
+import { isOrderStatus, parseStatus } from '@/lib/extract/normalize';
+import { readShopTime } from '@/lib/time';
 import { LABELS, readText } from '@/lib/extract/platform';
 import { ORDER_STATUSES, type OrderStatus } from '@/lib/extract/types';
 import { parseHtml } from './extract-fixture-files';
@@ -98,7 +99,7 @@ describe('readText', () => {
   });
 });
 
-describe('parseChinaTime rejects what Date.UTC would roll over', () => {
+describe('readShopTime rejects what Date.UTC would roll over', () => {
   it.each([
     '2023-02-29',
     '2024-04-31',
@@ -111,12 +112,12 @@ describe('parseChinaTime rejects what Date.UTC would roll over', () => {
     '1999-12-31 23:59:59',
     '2101-01-01',
   ])('%s', (t) => {
-    expect(parseChinaTime(t)).toBeUndefined();
+    expect(readShopTime(t)).toBeUndefined();
   });
 
   it('keeps the edges that exist', () => {
-    expect(parseChinaTime('2024-02-29 23:59:59')).toBe('2024-02-29T23:59:59+08:00');
-    expect(parseChinaTime('2000-01-01 00:00')).toBe('2000-01-01T00:00:00+08:00');
-    expect(parseChinaTime('2100-12-31T23:59:59Z')).toBe('2100-12-31T23:59:59Z');
+    expect(readShopTime('2024-02-29 23:59:59')).toBe('2024-02-29T23:59:59+08:00');
+    expect(readShopTime('2000-01-01 00:00')).toBe('2000-01-01T00:00:00+08:00');
+    expect(readShopTime('2100-12-31T23:59:59Z')).toBe('2100-12-31T23:59:59Z');
   });
 });

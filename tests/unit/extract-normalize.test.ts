@@ -3,13 +3,13 @@ import {
   capContact,
   cleanText,
   parseAmount,
-  parseChinaTime,
   parseDeliveryMode,
   parsePromisedWindowMinutes,
   parseStatus,
   splitCardKeys,
   splitProductName,
 } from '@/lib/extract/normalize';
+import { readShopTime } from '@/lib/time';
 import type { OrderStatus } from '@/lib/extract/types';
 
 describe('cleanText', () => {
@@ -145,22 +145,22 @@ describe('parseAmount', () => {
   });
 });
 
-describe('parseChinaTime', () => {
+describe('readShopTime', () => {
   it('reads zone-less shop times as +08:00', () => {
-    expect(parseChinaTime('2024-05-01 12:30:45')).toBe('2024-05-01T12:30:45+08:00');
-    expect(parseChinaTime('2024/5/1 12:30')).toBe('2024-05-01T12:30:00+08:00');
-    expect(parseChinaTime('2024年5月1日 12:30')).toBe('2024-05-01T12:30:00+08:00');
-    expect(parseChinaTime('2024年5月1日 9时5分')).toBe('2024-05-01T09:05:00+08:00');
-    expect(parseChinaTime('下单于 2024.05.01')).toBe('2024-05-01T00:00:00+08:00');
+    expect(readShopTime('2024-05-01 12:30:45')).toBe('2024-05-01T12:30:45+08:00');
+    expect(readShopTime('2024/5/1 12:30')).toBe('2024-05-01T12:30:00+08:00');
+    expect(readShopTime('2024年5月1日 12:30')).toBe('2024-05-01T12:30:00+08:00');
+    expect(readShopTime('2024年5月1日 9时5分')).toBe('2024-05-01T09:05:00+08:00');
+    expect(readShopTime('下单于 2024.05.01')).toBe('2024-05-01T00:00:00+08:00');
   });
   it('keeps an explicit zone', () => {
-    expect(parseChinaTime('2024-05-01T04:30:45Z')).toBe('2024-05-01T04:30:45Z');
-    expect(parseChinaTime('2024-05-01 04:30:45 +0000')).toBe('2024-05-01T04:30:45+00:00');
+    expect(readShopTime('2024-05-01T04:30:45Z')).toBe('2024-05-01T04:30:45Z');
+    expect(readShopTime('2024-05-01 04:30:45 +0000')).toBe('2024-05-01T04:30:45+00:00');
   });
   it('rejects impossible dates and placeholders', () => {
-    expect(parseChinaTime('2024-02-30 10:00')).toBeUndefined();
-    expect(parseChinaTime('2024-05-01 25:00')).toBeUndefined();
-    expect(parseChinaTime('-')).toBeUndefined();
+    expect(readShopTime('2024-02-30 10:00')).toBeUndefined();
+    expect(readShopTime('2024-05-01 25:00')).toBeUndefined();
+    expect(readShopTime('-')).toBeUndefined();
   });
 });
 
