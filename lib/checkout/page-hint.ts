@@ -55,13 +55,9 @@ const ORDER_PARTS = [
   'query',
   'chaxun',
   'dingdan',
-  'trade_no',
-  'tradeno',
-  'cashier',
-  'submit.php',
-  '/pay',
-  'payok',
-  'return_url',
+  'trade', // trade_no, out_trade_no, tradeNo
+  'submit', // epay's submit.php
+  '/pay', // /pay/ok/…, /payok
   'notify',
   '/bill/',
   'mod=faka',
