@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { getDb } from '@/lib/db';
+import { primedOrderClocks, primeOrderClocks } from '@/components/popup/first-read';
 import { loadCachedClockInputs, saveClockCache, type CachedClockInputs } from '@/lib/reminders/clock-cache';
 import { computeClocks, type ClockInputs, type OrderClock } from '@/lib/reminders/clocks';
 
@@ -9,25 +10,15 @@ function inputsKey(read: CachedClockInputs): string {
   return JSON.stringify([read.stamp, read.inputs.settings, [...read.inputs.snoozes]]);
 }
 
-let primed: Promise<CachedClockInputs> | undefined;
-
-/**
- * Starts the list's first read at once. The popup's entry calls it before React renders anything, so the database
- * works while React draws the header; otherwise the read would wait for the first render to commit.
- */
-export function primeOrderClocks(): Promise<CachedClockInputs> {
-  primed ??= loadCachedClockInputs(getDb());
-  return primed;
-}
-
 /**
  * Every order with its delay clock at `now`, most urgent first. The first read is the primed one; from then on the
  * database is watched (useLiveQuery) through the list's summary row (lib/reminders/clock-cache.ts), which is brought
  * up to date once the list is on screen. The clocks are recomputed from the snapshot on every tick, which is pure.
  */
 export function useOrderClocks(now: number): OrderClock[] | undefined {
-  const [first, setFirst] = useState<CachedClockInputs>();
+  const [first, setFirst] = useState<CachedClockInputs | undefined>(primedOrderClocks);
   useEffect(() => {
+    if (first) return undefined;
     let current = true;
     primeOrderClocks().then(
       (read) => current && setFirst(read),
@@ -36,7 +27,7 @@ export function useOrderClocks(now: number): OrderClock[] | undefined {
     return () => {
       current = false;
     };
-  }, []);
+  }, [first]);
   // Watching starts once the first read is in: two reads at once would only slow the first one down.
   const live = useLiveQuery(() => (first ? loadCachedClockInputs(getDb()) : undefined), [first !== undefined]);
   const read = live ?? first;

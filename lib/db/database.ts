@@ -3,7 +3,9 @@ import { installFaultHooks } from './fault-hooks';
 import type { BlobRecord, EventRecord, EvidenceRecord, KvRecord, OrderRecord, ShopRecord, WatchRecord } from './types';
 
 /** Name of the IndexedDB database. Opened only by the background and extension pages, never by content scripts. */
-export const DB_NAME = 'kamiguard';
+import { DB_NAME } from './names';
+
+export { DB_NAME };
 
 export type KamiGuardDb = Dexie & {
   orders: EntityTable<OrderRecord, 'id'>;

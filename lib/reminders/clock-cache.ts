@@ -21,7 +21,9 @@ import type { EventKind, EventRecord, EvidenceRecord, OrderRecord, UserAction } 
 import type { OrderStatus } from '@/lib/extract/types';
 import { STEP_EVIDENCE_KINDS } from '@/lib/escalation/ladder';
 import type { ClockInputs } from './clocks';
-import { getAllSnoozes, loadEscalationSettings } from './store';
+import { parseEscalationSettings } from '@/lib/escalation/settings';
+import type { RawFirstRead } from './first-read';
+import { getAllSnoozes, loadEscalationSettings, snoozesFromRows } from './store';
 
 /** kv key of the list's summary. */
 export const CLOCK_CACHE_KEY = `${CACHE_KV_PREFIX}clockInputs`;
@@ -113,16 +115,19 @@ export const sameStamp = (a: ClockCacheStamp, b: ClockCacheStamp): boolean =>
 /**
  * The clock inputs of every order, as `loadClockInputs` gives them (events carry only what a clock reads), from the
  * summary where it is current and from the tables where it is not. Read-only: a stale summary is reported, and the
- * caller rewrites it off the read path (`saveClockCache`), so this can run inside a live query.
+ * caller rewrites it off the read path (`saveClockCache`), so this can run inside a live query. `early` is the same
+ * first rows read already without Dexie (lib/reminders/first-read.ts); with a current summary nothing more is read.
  */
-export async function loadCachedClockInputs(db: KamiGuardDb): Promise<CachedClockInputs> {
-  const [stamp, row, snoozes, settings] = await Promise.all([
-    readClockCacheStamp(db),
-    db.kv.get(CLOCK_CACHE_KEY),
-    getAllSnoozes(db),
-    loadEscalationSettings(db),
-  ]);
-  const cache = parseCache(row?.value);
+export async function loadCachedClockInputs(db: KamiGuardDb, early?: RawFirstRead): Promise<CachedClockInputs> {
+  const [stamp, value, snoozes, settings] = early
+    ? [early.stamp, early.summary, snoozesFromRows(early.snoozes), parseEscalationSettings(early.settings)]
+    : await Promise.all([
+        readClockCacheStamp(db),
+        db.kv.get(CLOCK_CACHE_KEY).then((row) => row?.value),
+        getAllSnoozes(db),
+        loadEscalationSettings(db),
+      ]);
+  const cache = parseCache(value);
   const since = (table: 'events' | 'evidence', upTo: number | undefined) =>
     upTo === undefined ? db[table].toArray() : db[table].where(':id').above(upTo).toArray();
 

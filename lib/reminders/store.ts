@@ -4,7 +4,8 @@ import { parseEscalationSettings, type EscalationSettings } from '@/lib/escalati
 /** kv key of the escalation settings (validated on every load). */
 export const SETTINGS_KEY = 'settings.escalation';
 
-const SNOOZE_PREFIX = 'reminders.snooze.';
+/** kv keys of snoozes start with this, the order id follows. */
+export const SNOOZE_PREFIX = 'reminders.snooze.';
 
 /** kv key of an order's pending snooze. */
 export function snoozeKey(orderId: number): string {
@@ -33,7 +34,11 @@ export async function getSnooze(db: KamiGuardDb, orderId: number): Promise<numbe
 
 /** All pending snoozes, by order id. */
 export async function getAllSnoozes(db: KamiGuardDb): Promise<Map<number, number>> {
-  const rows = await db.kv.where('key').startsWith(SNOOZE_PREFIX).toArray();
+  return snoozesFromRows(await db.kv.where('key').startsWith(SNOOZE_PREFIX).toArray());
+}
+
+/** The snoozes in kv rows read by key prefix; a row that is not a valid snooze is left out. */
+export function snoozesFromRows(rows: readonly { key: string; value: unknown }[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const row of rows) {
     const id = Number(row.key.slice(SNOOZE_PREFIX.length));

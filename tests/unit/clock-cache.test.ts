@@ -10,6 +10,7 @@ import {
   type CachedClockInputs,
 } from '@/lib/reminders/clock-cache';
 import { computeClocks, loadClockInputs } from '@/lib/reminders/clocks';
+import { readFirstRaw } from '@/lib/reminders/first-read';
 import { saveEscalationSettings, setSnooze } from '@/lib/reminders/store';
 import { freshDb } from './fresh-db';
 
@@ -28,6 +29,12 @@ async function sighting(db: KamiGuardDb, orderNo: string, status: 'paid' | 'proc
 /** The clocks the plain read gives, and those of the summary read: they must agree. */
 async function agree(db: KamiGuardDb): Promise<CachedClockInputs> {
   const cached = await loadCachedClockInputs(db);
+  // The popup's first read without Dexie (lib/reminders/first-read.ts) must come to the same inputs.
+  const early = await readFirstRaw(indexedDB, db.name);
+  expect(early?.stamp).toEqual(cached.stamp);
+  const viaEarly = await loadCachedClockInputs(db, early);
+  expect(viaEarly.inputs).toEqual(cached.inputs);
+  expect(viaEarly.stale).toBe(cached.stale);
   const plain = computeClocks(await loadClockInputs(db), NOW);
   const fromCache = computeClocks(cached.inputs, NOW);
   expect(fromCache.map((c) => c.order)).toEqual(plain.map((c) => c.order));
@@ -41,6 +48,28 @@ async function readAndStore(db: KamiGuardDb): Promise<CachedClockInputs> {
   await saveClockCache(db, read);
   return read;
 }
+
+describe("the popup's first read without Dexie", () => {
+  it('finds nothing where there is no database, and does not create one', async () => {
+    const name = `kamiguard-none-${Math.random()}`;
+    expect(await readFirstRaw(indexedDB, name)).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+  });
+
+  it('reads the settings and snoozes as stored, and they are checked as the Dexie read checks them', async () => {
+    const db = freshDb();
+    await sighting(db, 'A1', 'paid', T0);
+    await saveEscalationSettings(db, { defaultWindowMinutes: 90 });
+    await setSnooze(db, 1, NOW + 60_000);
+    await db.kv.put({ key: 'reminders.snooze.x', value: { until: 'soon' } });
+    const early = await readFirstRaw(indexedDB, db.name);
+    expect(early?.snoozes).toHaveLength(2);
+    const read = await loadCachedClockInputs(db, early);
+    expect(read.inputs.settings.defaultWindowMinutes).toBe(90);
+    expect([...read.inputs.snoozes]).toEqual([[1, NOW + 60_000]]);
+    expect(read.inputs).toEqual((await loadCachedClockInputs(db)).inputs);
+  });
+});
 
 describe('the list summary', () => {
   it('is stale when missing, current once stored, and then reads no table row', async () => {
