@@ -87,7 +87,7 @@ export type ClockUrgency = Pick<ClockState, 'started' | 'running' | 'overdue' | 
 
 /** Start, stop and window of an order's clock: what the whole state and the urgency are both made from. */
 interface ClockSpan {
-  timeline: EventRecord[];
+  timeline: readonly EventRecord[];
   window: ResolvedWindow;
   windowMs: number;
   start?: Mark<StartReason>;
@@ -102,9 +102,9 @@ function clockSpan(
   settings: EscalationSettings,
   now: number,
 ): ClockSpan {
-  const timeline = sortEvents(
-    events.filter((e) => e.orderId === undefined || order.id === undefined || e.orderId === order.id),
-  );
+  const mine = (e: EventRecord): boolean => e.orderId === undefined || order.id === undefined || e.orderId === order.id;
+  // Callers pass the order's own events (a copy is made only when some are not).
+  const timeline = sortEvents(events.every(mine) ? events : events.filter(mine));
   const window = resolveWindow(order, settings);
   const windowMs = scaledMs(window.minutes, settings);
   const start = findClockStart(order, timeline);

@@ -11,13 +11,22 @@ export interface ResolvedWindow {
   source: WindowSource;
 }
 
+/** normalizeHost's answers: a list of a thousand orders asks for the same few hosts over and over. */
+const hostKeys = new Map<string, string>();
+
 /** Host key for per-shop settings: lower case, no port, no leading "www.". Empty for garbage. */
 export function normalizeHost(host: string): string {
-  return host
-    .trim()
-    .toLowerCase()
-    .replace(/:\d+$/, '')
-    .replace(/^www\./, '');
+  let key = hostKeys.get(host);
+  if (key === undefined) {
+    key = host
+      .trim()
+      .toLowerCase()
+      .replace(/:\d+$/, '')
+      .replace(/^www\./, '');
+    if (hostKeys.size >= 1000) hostKeys.clear();
+    hostKeys.set(host, key);
+  }
+  return key;
 }
 
 function usable(minutes: number | undefined): minutes is number {

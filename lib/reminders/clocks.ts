@@ -70,7 +70,8 @@ export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
   const out: OrderClock[] = [];
   for (const stored of inputs.orders) {
     if (stored.id === undefined) continue;
-    const order = { ...stored, id: stored.id };
+    // The id is there (checked above): no copy of the row for the type's sake, a thousand times per open.
+    const order = stored as OrderRecord & { id: number };
     const events = eventsByOrder.get(order.id) ?? ([] as EventRecord[]);
     let clock: ClockState | undefined;
     out.push({
