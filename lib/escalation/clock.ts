@@ -116,6 +116,44 @@ function clockSpan(
 }
 
 /**
+ * What an order's urgency is made from that does not depend on the time: when its clock started and stopped and how
+ * long its window is. It changes only with the order, its timeline and the settings, so a list can keep it
+ * (lib/reminders/clock-cache.ts) and turn it into the urgency at any `now` without reading the timeline again.
+ */
+export interface UrgencySpan {
+  startAt?: number;
+  windowMs: number;
+  stopAt?: number;
+}
+
+/** The order's {@link UrgencySpan}. */
+export function urgencySpan(
+  order: OrderRecord,
+  events: readonly EventRecord[],
+  settings: EscalationSettings,
+): UrgencySpan {
+  // clockSpan's `now` only decides `running` and the elapsed time, which the span leaves out.
+  const { start, stop, windowMs } = clockSpan(order, events, settings, 0);
+  return { windowMs, ...(start ? { startAt: start.at } : {}), ...(start && stop ? { stopAt: stop.at } : {}) };
+}
+
+/** The urgency at `now` of an order whose span is `span`: the same values `computeClock` gives for these fields. */
+export function urgencyAt(span: UrgencySpan, now: number): ClockUrgency {
+  const { startAt, stopAt, windowMs } = span;
+  if (startAt === undefined) return { started: false, running: false, overdue: false };
+  const running = stopAt === undefined || stopAt > now;
+  const elapsedMs = Math.max(0, (running ? now : stopAt) - startAt);
+  const urgency: ClockUrgency = {
+    started: true,
+    running,
+    overdue: running && elapsedMs >= windowMs,
+    windowEndsAt: startAt + windowMs,
+  };
+  if (!running) urgency.stoppedAt = stopAt;
+  return urgency;
+}
+
+/**
  * The part of the clock a list sorts and groups by, without laying out the ladder: the same values `computeClock`
  * gives for these fields (a unit test holds them together).
  */
@@ -125,16 +163,7 @@ export function computeUrgency(
   settings: EscalationSettings,
   now: number,
 ): ClockUrgency {
-  const { start, stop, running, elapsedMs, windowMs } = clockSpan(order, events, settings, now);
-  if (!start) return { started: false, running: false, overdue: false };
-  const urgency: ClockUrgency = {
-    started: true,
-    running,
-    overdue: running && elapsedMs >= windowMs,
-    windowEndsAt: start.at + windowMs,
-  };
-  if (!running) urgency.stoppedAt = stop!.at;
-  return urgency;
+  return urgencyAt(urgencySpan(order, events, settings), now);
 }
 
 /**

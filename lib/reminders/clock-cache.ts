@@ -20,6 +20,7 @@ import type { KamiGuardDb } from '@/lib/db/database';
 import type { EventKind, EventRecord, EvidenceRecord, OrderRecord, UserAction } from '@/lib/db/types';
 import type { OrderStatus } from '@/lib/extract/types';
 import { STEP_EVIDENCE_KINDS } from '@/lib/escalation/ladder';
+import { urgencySpan, type UrgencySpan } from '@/lib/escalation/clock';
 import type { ClockInputs } from './clocks';
 import { parseEscalationSettings } from '@/lib/escalation/settings';
 import type { RawFirstRead } from './first-read';
@@ -49,6 +50,40 @@ interface ClockCacheValue {
   events: CompactEvent[];
   /** Step evidence (the payment receipt) as [orderId, kind]. */
   evidence: [number, string][];
+  /**
+   * Each order's urgency span ([orderId, startAt, windowMs, stopAt], null where absent), made from these orders and
+   * events under the settings `settings` (their JSON): the list sorts a thousand orders without reading a timeline.
+   * Used only while the orders and events are the summary's own and the settings are the same.
+   */
+  spans?: { settings: string; list: SpanRow[] };
+}
+
+type SpanRow = [number, number | null, number, number | null];
+
+function spanRows(inputs: ClockInputs): SpanRow[] {
+  const byOrder = new Map<number, EventRecord[]>();
+  for (const e of inputs.events) {
+    const list = byOrder.get(e.orderId);
+    if (list) list.push(e);
+    else byOrder.set(e.orderId, [e]);
+  }
+  return inputs.orders
+    .filter((o): o is OrderRecord & { id: number } => o.id !== undefined)
+    .map((o) => {
+      const span = urgencySpan(o, byOrder.get(o.id) ?? [], inputs.settings);
+      return [o.id, span.startAt ?? null, span.windowMs, span.stopAt ?? null];
+    });
+}
+
+function spanMap(rows: readonly SpanRow[]): Map<number, UrgencySpan> {
+  const map = new Map<number, UrgencySpan>();
+  for (const [id, startAt, windowMs, stopAt] of rows)
+    map.set(id, {
+      windowMs,
+      ...(startAt === null ? {} : { startAt }),
+      ...(stopAt === null ? {} : { stopAt }),
+    });
+  return map;
 }
 
 /** What `loadCachedClockInputs` read: the inputs, the stamp they match, and whether the summary should be rewritten. */
@@ -148,20 +183,33 @@ export async function loadCachedClockInputs(db: KamiGuardDb, early?: RawFirstRea
       .filter((e) => STEP_EVIDENCE_KINDS.includes(e.kind))
       .map((e): [number, string] => [e.orderId, e.kind]),
   ];
-  const stale = !cache || !sameStamp(cache.stamp, stamp);
+  // The summary's spans hold while its orders and events are the ones read here and the settings are unchanged.
+  const settingsKey = JSON.stringify(settings);
+  const spansFit = cache !== undefined && orders === cache.orders && cache.spans?.settings === settingsKey;
+  const stale = !cache || !sameStamp(cache.stamp, stamp) || !spansFit;
+  const inputs: ClockInputs = {
+    orders,
+    events: events.map(expand),
+    evidence: evidence.map(([orderId, kind]) => ({ orderId, kind: kind as EvidenceRecord['kind'] })),
+    snoozes,
+    settings,
+    ...(spansFit ? { spans: spanMap(cache.spans!.list) } : {}),
+  };
   return {
-    inputs: {
-      orders,
-      events: events.map(expand),
-      evidence: evidence.map(([orderId, kind]) => ({ orderId, kind: kind as EvidenceRecord['kind'] })),
-      snoozes,
-      settings,
-    },
+    inputs,
     stamp,
     stale,
     ...(stale
       ? {
-          next: () => JSON.stringify({ v: CACHE_VERSION, stamp, orders, events, evidence } satisfies ClockCacheValue),
+          next: () =>
+            JSON.stringify({
+              v: CACHE_VERSION,
+              stamp,
+              orders,
+              events,
+              evidence,
+              spans: { settings: settingsKey, list: spanRows(inputs) },
+            } satisfies ClockCacheValue),
         }
       : {}),
   };

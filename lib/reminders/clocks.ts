@@ -1,7 +1,14 @@
 import type { KamiGuardDb } from '@/lib/db/database';
 import { getTimeline } from '@/lib/db/orders';
 import type { EventRecord, EvidenceRecord, OrderRecord } from '@/lib/db/types';
-import { computeClock, computeUrgency, type ClockState, type ClockUrgency } from '@/lib/escalation/clock';
+import {
+  computeClock,
+  urgencyAt,
+  urgencySpan,
+  type ClockState,
+  type ClockUrgency,
+  type UrgencySpan,
+} from '@/lib/escalation/clock';
 import type { EscalationSettings } from '@/lib/escalation/settings';
 import { STEP_EVIDENCE_KINDS } from '@/lib/escalation/ladder';
 import { urgencyCompare } from '@/lib/escalation/urgency';
@@ -41,6 +48,11 @@ export interface ClockInputs {
   evidence: Pick<EvidenceRecord, 'orderId' | 'kind'>[];
   snoozes: Map<number, number>;
   settings: EscalationSettings;
+  /**
+   * Urgency spans already known, by order id (the list's summary keeps them): an order found here is sorted and
+   * grouped without reading its timeline. Only spans made from these very orders, events and settings belong here.
+   */
+  spans?: ReadonlyMap<number, UrgencySpan>;
 }
 
 /**
@@ -65,22 +77,26 @@ export async function loadClockInputs(db: KamiGuardDb, settings?: EscalationSett
  * first read, so a list that draws ten of a thousand orders lays out ten ladders.
  */
 export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
-  const eventsByOrder = groupBy(inputs.events, (e) => e.orderId);
-  const kindsByOrder = groupBy(inputs.evidence, (e) => e.orderId);
+  // Grouped when first needed: with every span known, only the drawn rows' clocks read timelines.
+  let eventsByOrder: Map<number, EventRecord[]> | undefined;
+  let kindsByOrder: Map<number, ClockInputs['evidence']> | undefined;
+  const eventsOf = (id: number): EventRecord[] =>
+    (eventsByOrder ??= groupBy(inputs.events, (e) => e.orderId)).get(id) ?? [];
   const out: OrderClock[] = [];
   for (const stored of inputs.orders) {
     if (stored.id === undefined) continue;
     // The id is there (checked above): no copy of the row for the type's sake, a thousand times per open.
     const order = stored as OrderRecord & { id: number };
-    const events = eventsByOrder.get(order.id) ?? ([] as EventRecord[]);
     let clock: ClockState | undefined;
     out.push({
       order,
-      urgency: computeUrgency(order, events, inputs.settings, now),
+      urgency: urgencyAt(inputs.spans?.get(order.id) ?? urgencySpan(order, eventsOf(order.id), inputs.settings), now),
       get clock(): ClockState {
-        clock ??= computeClock(order, events, inputs.settings, now, {
+        clock ??= computeClock(order, eventsOf(order.id), inputs.settings, now, {
           snoozedUntil: inputs.snoozes.get(order.id),
-          evidenceKinds: (kindsByOrder.get(order.id) ?? []).map((e) => e.kind),
+          evidenceKinds: ((kindsByOrder ??= groupBy(inputs.evidence, (e) => e.orderId)).get(order.id) ?? []).map(
+            (e) => e.kind,
+          ),
         });
         return clock;
       },

@@ -9,6 +9,7 @@ import {
   saveClockCache,
   type CachedClockInputs,
 } from '@/lib/reminders/clock-cache';
+import type { ClockState, ClockUrgency } from '@/lib/escalation';
 import { computeClocks, loadClockInputs } from '@/lib/reminders/clocks';
 import { readFirstRaw } from '@/lib/reminders/first-read';
 import { saveEscalationSettings, setSnooze } from '@/lib/reminders/store';
@@ -26,6 +27,14 @@ async function sighting(db: KamiGuardDb, orderNo: string, status: 'paid' | 'proc
   });
 }
 
+/** A clock's urgency fields, as computeUrgency gives them. */
+const pick = (c: ClockState): ClockUrgency => {
+  const u: ClockUrgency = { started: c.started, running: c.running, overdue: c.overdue };
+  if (c.windowEndsAt !== undefined) u.windowEndsAt = c.windowEndsAt;
+  if (c.stoppedAt !== undefined) u.stoppedAt = c.stoppedAt;
+  return u;
+};
+
 /** The clocks the plain read gives, and those of the summary read: they must agree. */
 async function agree(db: KamiGuardDb): Promise<CachedClockInputs> {
   const cached = await loadCachedClockInputs(db);
@@ -39,6 +48,9 @@ async function agree(db: KamiGuardDb): Promise<CachedClockInputs> {
   const fromCache = computeClocks(cached.inputs, NOW);
   expect(fromCache.map((c) => c.order)).toEqual(plain.map((c) => c.order));
   expect(fromCache.map((c) => c.clock)).toEqual(plain.map((c) => c.clock));
+  // Sorting and grouping by the summary's kept spans (where it has them) gives what the timelines give.
+  expect(fromCache.map((c) => c.urgency)).toEqual(plain.map((c) => c.urgency));
+  for (const c of fromCache) expect(c.urgency).toEqual(pick(c.clock));
   return cached;
 }
 
@@ -68,6 +80,30 @@ describe("the popup's first read without Dexie", () => {
     expect(read.inputs.settings.defaultWindowMinutes).toBe(90);
     expect([...read.inputs.snoozes]).toEqual([[1, NOW + 60_000]]);
     expect(read.inputs).toEqual((await loadCachedClockInputs(db)).inputs);
+  });
+});
+
+describe("the summary's urgency spans", () => {
+  it('are kept with the summary, used while they hold, and dropped when an event or the settings change', async () => {
+    const db = freshDb();
+    await sighting(db, 'S1', 'paid', T0);
+    await sighting(db, 'S2', 'processing', T0 + 60_000);
+    expect((await readAndStore(db)).inputs.spans).toBeUndefined();
+    const kept = await agree(db);
+    expect(kept.stale).toBe(false);
+    expect(kept.inputs.spans?.size).toBe(2);
+
+    await sighting(db, 'S2', 'delivered', T0 + 3_600_000);
+    const moved = await agree(db);
+    expect(moved.inputs.spans).toBeUndefined();
+    expect(moved.stale).toBe(true);
+    await saveClockCache(db, moved);
+    expect((await agree(db)).inputs.spans?.size).toBe(2);
+
+    await saveEscalationSettings(db, { defaultWindowMinutes: 30 });
+    const resettled = await agree(db);
+    expect(resettled.inputs.spans).toBeUndefined();
+    expect(resettled.stale).toBe(true);
   });
 });
 
