@@ -128,16 +128,20 @@ function expand([id, orderId, kind, at, status, action, detail]: CompactEvent): 
   return e;
 }
 
+/** The summary from its stored JSON, or from that JSON already parsed (the popup's first read parses it early). */
 function parseCache(value: unknown): ClockCacheValue | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const parsed = JSON.parse(value) as ClockCacheValue;
-    return parsed?.v === CACHE_VERSION && Array.isArray(parsed.orders) && Array.isArray(parsed.events)
-      ? parsed
-      : undefined;
-  } catch {
-    return undefined;
+  let parsed = value;
+  if (typeof value === 'string') {
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return undefined;
+    }
   }
+  const c = parsed as Partial<ClockCacheValue> | null | undefined;
+  return c?.v === CACHE_VERSION && Array.isArray(c.orders) && Array.isArray(c.events) && Array.isArray(c.evidence)
+    ? (c as ClockCacheValue)
+    : undefined;
 }
 
 const sameOrders = (a: ClockCacheStamp, b: ClockCacheStamp): boolean =>
