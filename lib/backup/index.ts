@@ -350,8 +350,8 @@ async function writeImport(
   // Merged orders may change without a new event: summaries built from the tables are rebuilt from them next time.
   await db.kv.where('key').startsWith(CACHE_KV_PREFIX).delete();
   const anchors = new Map(data.chains.map((c) => [c.orderId, { head: c.head, count: c.count }]));
-  const eventsByOrder = groupBy(data.events as EventRecord[], (e) => e.orderId);
-  const evidenceByOrder = groupBy(data.evidence as EvidenceRecord[], (e) => e.orderId);
+  const eventsByOrder = Map.groupBy(data.events as EventRecord[], (e) => e.orderId);
+  const evidenceByOrder = Map.groupBy(data.evidence as EvidenceRecord[], (e) => e.orderId);
   const neededBlobs = new Set<string>();
 
   for (const incoming of [...(data.orders as OrderRecord[])].sort((a, b) => a.id! - b.id!)) {
@@ -425,14 +425,4 @@ async function writeImport(
     report.settings.added++;
   }
   return report;
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const item of items) {
-    const list = out.get(key(item)) ?? [];
-    list.push(item);
-    out.set(key(item), list);
-  }
-  return out;
 }

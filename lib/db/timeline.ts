@@ -108,12 +108,7 @@ export async function appendChained(
 export async function appendEventsChained(db: KamiGuardDb, events: readonly EventRecord[]): Promise<number[]> {
   if (events.length === 0) return [];
   return db.transaction('rw', chainTables(db), async () => {
-    const byOrder = new Map<number, EventRecord[]>();
-    for (const event of events) {
-      const list = byOrder.get(event.orderId) ?? [];
-      list.push(event);
-      byOrder.set(event.orderId, list);
-    }
+    const byOrder = Map.groupBy(events, (event) => event.orderId);
     for (const [orderId, list] of byOrder) {
       await appendChained(
         db,

@@ -81,7 +81,7 @@ export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
   let eventsByOrder: Map<number, EventRecord[]> | undefined;
   let kindsByOrder: Map<number, ClockInputs['evidence']> | undefined;
   const eventsOf = (id: number): EventRecord[] =>
-    (eventsByOrder ??= groupBy(inputs.events, (e) => e.orderId)).get(id) ?? [];
+    (eventsByOrder ??= Map.groupBy(inputs.events, (e) => e.orderId)).get(id) ?? [];
   const out: OrderClock[] = [];
   for (const stored of inputs.orders) {
     if (stored.id === undefined) continue;
@@ -94,7 +94,7 @@ export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
       get clock(): ClockState {
         clock ??= computeClock(order, eventsOf(order.id), inputs.settings, now, {
           snoozedUntil: inputs.snoozes.get(order.id),
-          evidenceKinds: ((kindsByOrder ??= groupBy(inputs.evidence, (e) => e.orderId)).get(order.id) ?? []).map(
+          evidenceKinds: ((kindsByOrder ??= Map.groupBy(inputs.evidence, (e) => e.orderId)).get(order.id) ?? []).map(
             (e) => e.kind,
           ),
         });
@@ -108,15 +108,4 @@ export function computeClocks(inputs: ClockInputs, now: number): OrderClock[] {
 /** Every order's clock, most urgent first, read fresh from the database. */
 export async function loadClocks(db: KamiGuardDb, now: number, settings?: EscalationSettings): Promise<OrderClock[]> {
   return computeClocks(await loadClockInputs(db, settings), now);
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }

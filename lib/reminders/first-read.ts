@@ -3,21 +3,22 @@
  * (entrypoints/popup-first-read.ts): the database stamp, the list's summary row, the escalation settings and the
  * snoozes — exactly what `loadCachedClockInputs` reads when the summary is current — in one read-only transaction.
  * No Dexie here: the point is to read while the browser is still fetching and compiling React, Dexie and the app.
- * Interpreting the rows (parsing the summary, validating the settings) is left to `loadCachedClockInputs`, so both
- * ways of reading go through the same checks.
+ * The summary is parsed and checked here with the reader's own `parseClockCache`; the rest (the stamp's comparison,
+ * the settings' and snoozes' checks) is left to `loadCachedClockInputs`, so both ways of reading go through the same
+ * checks.
  */
 import { DB_NAME } from '@/lib/db/names';
-import { CLOCK_CACHE_KEY, type ClockCacheStamp } from './clock-cache';
+import { CLOCK_CACHE_KEY, parseClockCache, type ClockCacheStamp, type ClockCacheValue } from './clock-cache';
 import { SETTINGS_KEY, SNOOZE_PREFIX } from './store';
 
-/** What the first read found. The values are the stored ones, unchecked. */
+/** What the first read found: the summary checked, the other values as stored. */
 export interface RawFirstRead {
   stamp: ClockCacheStamp;
   /**
-   * The summary row's value, its JSON parsed here (a few ms for a thousand orders, spent while the page still waits
-   * for the app's scripts rather than after they run); undefined where it does not parse.
+   * The summary row, parsed and checked here (a few ms for a thousand orders, spent while the page still waits for the
+   * app's scripts rather than after they run); undefined where there is none or it does not parse.
    */
-  summary: unknown;
+  summary: ClockCacheValue | undefined;
   /** The escalation settings row's value. */
   settings: unknown;
   /** Every snooze row, as stored. */
@@ -29,15 +30,6 @@ const request = <T>(r: IDBRequest<T>): Promise<T> =>
     r.addEventListener('success', () => resolve(r.result));
     r.addEventListener('error', () => reject(r.error ?? new Error('IndexedDB request failed')));
   });
-
-const parseJson = (value: unknown): unknown => {
-  if (typeof value !== 'string') return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-};
 
 /** The last key of a store or index (its highest), as Dexie's `orderBy(…).lastKey()` gives it; 0 when empty. */
 const lastKey = (source: IDBObjectStore | IDBIndex): Promise<number> =>
@@ -81,7 +73,7 @@ export async function readFirstRaw(idb: IDBFactory, name: string = DB_NAME): Pro
     );
     return {
       stamp: { orders: count, lastOrderId, lastSeenAt, lastEventId, lastEvidenceId },
-      summary: parseJson((summary as { value?: unknown } | undefined)?.value),
+      summary: parseClockCache((summary as { value?: unknown } | undefined)?.value),
       settings: (settings as { value?: unknown } | undefined)?.value,
       snoozes: snoozes as { key: string; value: unknown }[],
     };
