@@ -14,7 +14,8 @@ import { rememberPromise } from '@/lib/checkout/promise-memory';
 import { hidePanelOnShop, loadCheckoutSettings, panelMode, type PanelMode } from '@/lib/checkout/settings';
 import { summarizeShop } from '@/lib/checkout/shop-summary';
 import type { CheckoutReply } from '@/lib/messaging/protocol';
-import { CheckoutSeenSchema, parseMessage } from '@/lib/messaging/schemas';
+import { readPageMessage } from '@/lib/messaging/page-message';
+import { CheckoutSeenSchema } from '@/lib/messaging/schemas';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { computeClocks, type OrderClock } from '@/lib/reminders/clocks';
 import { getAllSnoozes, loadEscalationSettings } from '@/lib/reminders/store';
@@ -67,9 +68,7 @@ export async function handleCheckoutSeen(
   sender: SenderLike,
   ctx: CheckoutContext,
 ): Promise<CheckoutReply> {
-  const pageUrl = checkSender(sender, 'content', ctx.ownId, ctx.ownOrigin);
-  const data = parseMessage(CheckoutSeenSchema, raw);
-  if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
+  const { pageUrl, data } = readPageMessage(CheckoutSeenSchema, raw, sender, ctx);
   const host = pageUrl.host;
   const facts = readPageFacts(data);
 

@@ -1,8 +1,9 @@
 import { linkPaymentPage, recordShopPage, upsertSighting, type KamiGuardDb, type UpsertResult } from '@/lib/db';
 import type { ExtractedOrder } from '@/lib/extract/types';
 import { rememberedPromise } from '@/lib/checkout/promise-memory';
-import { checkSender, type SenderLike } from '@/lib/messaging/sender';
-import { OrdersSeenSchema, parseMessage } from '@/lib/messaging/schemas';
+import { readPageMessage } from '@/lib/messaging/page-message';
+import type { SenderLike } from '@/lib/messaging/sender';
+import { OrdersSeenSchema } from '@/lib/messaging/schemas';
 import type { OrdersSeenReply } from '@/lib/messaging/protocol';
 import { EvidenceWriteError } from '@/lib/evidence/errors';
 import { evidenceWriteErrorMessage, unsavedOrdersText, writeErrorMessage } from './write-errors';
@@ -145,9 +146,7 @@ export async function handleOrdersSeen(
   sender: SenderLike,
   ctx: OrdersSeenContext,
 ): Promise<OrdersSeenReply> {
-  const pageUrl = checkSender(sender, 'content', ctx.ownId, ctx.ownOrigin);
-  const data = parseMessage(OrdersSeenSchema, raw);
-  if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
+  const { pageUrl, data } = readPageMessage(OrdersSeenSchema, raw, sender, ctx);
 
   let page: StoredPage;
   try {

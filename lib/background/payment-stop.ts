@@ -1,6 +1,7 @@
 import { linkPaymentStop, type KamiGuardDb } from '@/lib/db';
-import { checkSender, type SenderLike } from '@/lib/messaging/sender';
-import { parseMessage, PaymentStopSchema } from '@/lib/messaging/schemas';
+import { readPageMessage } from '@/lib/messaging/page-message';
+import { PaymentStopSchema } from '@/lib/messaging/schemas';
+import type { SenderLike } from '@/lib/messaging/sender';
 
 export interface PaymentStopContext {
   db: KamiGuardDb;
@@ -21,9 +22,7 @@ export async function handlePaymentStop(
   sender: SenderLike,
   ctx: PaymentStopContext,
 ): Promise<{ orderId?: number }> {
-  const pageUrl = checkSender(sender, 'content', ctx.ownId, ctx.ownOrigin);
-  const data = parseMessage(PaymentStopSchema, raw);
-  if (new URL(data.url).origin !== pageUrl.origin) throw new Error('Invalid message: url: not the sender page');
+  const { data } = readPageMessage(PaymentStopSchema, raw, sender, ctx);
   if (data.outcome !== 'success' || !data.tradeNo) return {};
   const orderId = await linkPaymentStop(ctx.db, { tradeNo: data.tradeNo, url: data.url }, ctx.now);
   if (orderId === undefined) return {};
