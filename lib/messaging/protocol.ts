@@ -54,6 +54,11 @@ export interface ProtocolMap {
    * its trade number was linked to, when a payment was recorded there.
    */
   paymentStopSeen(data: PaymentStopData): { orderId?: number };
+  /**
+   * content script (a one-system extractor) → background: its adapter does not claim this page (or threw); bring the
+   * full extractor (lib/extract/route.ts).
+   */
+  extractorHandover(): { injected: boolean };
   /** extension page → background: extract orders from the active tab now (the popup's "scan this page"). */
   scanTab(data: { tabId: number }): { injected: boolean };
   /** extension page → background: the user acted on an order (I have paid, step done, resolve ...). */

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { recordPaymentSeen } from '@/lib/db';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { handleCheckoutHide, handleCheckoutSeen } from '@/lib/background/checkout';
-import { injectCheckout, injectExtractor } from '@/lib/background/inject';
+import { injectCheckout, injectExtractor, injectFullExtractor } from '@/lib/background/inject';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { handlePaymentStop } from '@/lib/background/payment-stop';
 import { autoStampAfterStatusChange } from '@/lib/background/timestamp';
@@ -17,6 +17,7 @@ import { loadCheckoutSettings, panelMode } from '@/lib/checkout/settings';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage } from '@/lib/messaging/protocol';
+import { checkSender } from '@/lib/messaging/sender';
 import { rescheduleOrder } from '@/lib/reminders';
 import { uiLocale } from '@/lib/ui-locale';
 import { onPageSeen } from '@/lib/watch';
@@ -87,6 +88,12 @@ export function listenToPages(ctx: BackgroundContext): void {
     if (wants.checkout)
       void checkoutWanted(sender.url).then((yes) => (yes ? injectCheckout(tabId, sender.frameId) : false));
     return undefined;
+  });
+
+  // A one-system extractor met a page its adapter does not claim: the full extractor takes the page over.
+  onMessage('extractorHandover', async ({ sender }) => {
+    checkSender(sender, 'content', ownId, ownOrigin);
+    return { injected: await injectFullExtractor(sender.tab!.id!, sender.frameId) };
   });
 
   // SPA shops change route without a page load, so the probe does not run again; the tab's URL still changes.
