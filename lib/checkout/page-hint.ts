@@ -4,7 +4,7 @@
  * ordinary page pays one more regular expression over two short strings. A hit only means "worth injecting the
  * checkout script", which then looks for a buy form with a recipient field and a price, and otherwise does nothing.
  */
-import { PROBE_MESSAGE } from '@/lib/extract/page-probe';
+import { containsAny, PROBE_MESSAGE, words } from '@/lib/extract/page-probe';
 
 // The buy-page routes of the surveyed systems: dujiaoka /buy/12 (every theme, morpho too); acg-faka /item/12 and
 // /user/index/item?mid=12; 彩虹 ?mod=buy&tid=2 and /?cid=1&tid=2 (its home page is the buy form: its title words catch
@@ -13,71 +13,25 @@ import { PROBE_MESSAGE } from '@/lib/extract/page-probe';
 // Discuz forum thread is ?tid=…) are no sign of a card shop on their own: an unknown shop is recognised by its title.
 // Plain substrings rather than regular expressions: this runs on every page, and a substring test costs nothing to
 // compile.
-const URL_PARTS = [
-  '/buy/',
-  '/buy?',
-  '/item/',
-  'index/item',
-  '?mod=buy',
-  '&mod=buy',
-  '/links/',
-  '/product/detail/?pid=',
-];
+const URL_PARTS = words('/buy/ /buy? /item/ index/item ?mod=buy &mod=buy /links/ /product/detail/?pid=');
 
 // Card-shop words in a title. Not 会员 or 充值 alone: ordinary video and phone sites use them on every page.
-const TITLE_WORDS = [
-  '发卡',
-  '卡密',
-  '卡盟',
-  '自助下单',
-  '代充',
-  '代刷',
-  '数卡',
-  '自动发货',
-  '激活码',
-  '兑换码',
-  'cdk',
-  'CDK',
-  '月卡',
-  '季卡',
-  '年卡',
-  '购买商品',
-  '商品购买',
-  '立即购买',
-  '购卡',
-];
+const TITLE_WORDS = words(
+  '发卡 卡密 卡盟 自助下单 代充 代刷 数卡 自动发货 激活码 兑换码 cdk CDK 月卡 季卡 年卡 购买商品 商品购买 立即购买 购卡',
+);
 
 // Order, query and payment routes (the order probe's ground: order, query, card-view, tracking and payment pages): a
 // card shop's title is on these pages too, but they hold an order, not a buy form, and injecting the checkout script
 // there cost an order page ~3 ms of main thread for nothing. Only consulted when the title alone would say "buy page".
-const ORDER_PARTS = [
-  'order',
-  'query',
-  'chaxun',
-  'dingdan',
-  'trade', // trade_no, out_trade_no, tradeNo
-  'submit', // epay's submit.php
-  '/pay', // /pay/ok/…, /payok
-  'notify',
-  '/bill/',
-  'mod=faka',
-  'buyok',
-  'chadan',
-  'tiqu',
-  'track',
-  'search',
-];
-
-/** Whether `text` contains one of `parts`. A plain loop: nothing more to compile on pages that are not shops. */
-function containsAny(text: string, parts: readonly string[]): boolean {
-  for (let i = 0; i < parts.length; i++) if (text.includes(parts[i]!)) return true;
-  return false;
-}
+// trade: trade_no, out_trade_no, tradeNo; submit: epay's submit.php; /pay: /pay/ok/…, /payok
+const ORDER_PARTS = words(
+  'order query chaxun dingdan trade submit /pay notify /bill/ mod=faka buyok chadan tiqu track search',
+);
 
 /** True when the page may be a buy page of a card shop. */
 export function looksLikeCheckoutPage(url: string, title: string): boolean {
-  if (!/^https?:/i.test(url)) return false;
   const u = url.toLowerCase();
+  if (!/^https?:/.test(u)) return false;
   if (containsAny(u, URL_PARTS) || u.endsWith('/buy')) return true;
   // 彩虹's product link (?cid=1&tid=2) and ZFAKA's /product/12.html: the pair, not either half alone.
   if (u.includes('cid=') && u.includes('tid=')) return true;
