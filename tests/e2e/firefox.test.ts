@@ -3,8 +3,9 @@
  * order page is picked up, its text record and screenshot are stored with matching hashes (captureVisibleTab and the
  * WebAssembly encoder in Firefox's event page); reminders arrive from alarms after the event page was stopped; a
  * draft is copied to the clipboard and recorded; the evidence bundle downloads with every file matching its manifest;
- * a trusted timestamp is obtained by the event page from a local authority and kept; and a waiting order is re-read by
- * the event page (DOMParser there, the buyer's cookie sent) and its keys arrive without a visit.
+ * a trusted timestamp is obtained by the event page from a local authority and kept; the checkout panel warns on a buy
+ * page and the page's form still submits; and a waiting order is re-read by the event page (DOMParser there, the
+ * buyer's cookie sent) and its keys arrive without a visit.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -335,4 +336,43 @@ test('Firefox: a waiting order is re-read in the background with the buyer’s c
     reads.every((r) => r.session),
     `the buyer's cookie went with every check: ${JSON.stringify(reads.map((r) => [r.fetchSite, r.session]))}`,
   );
+});
+
+test('Firefox: on a 代充 buy page the checkout panel warns about a bad QQ number and a phone number, and the form still submits', async () => {
+  const page = await ff.browser.newPage();
+  await page.goto(`${shop.origin}/buy/7`);
+  // The panel lives in an open shadow root on the page's own DOM: the page's world can read it.
+  const alertText = (): Promise<string> =>
+    page.evaluate(
+      () =>
+        document.querySelector('[data-kamiguard="checkout"]')?.shadowRoot?.querySelector('[role="alert"]')
+          ?.textContent ?? '',
+    );
+  const typeQq = async (value: string): Promise<void> => {
+    await page.$eval('#qq_account', (el) => {
+      (el as HTMLInputElement).value = '';
+    });
+    await page.type('#qq_account', value);
+  };
+  await page.waitForFunction(() => !!document.querySelector('[data-kamiguard="checkout"]')?.shadowRoot, {
+    timeout: 20_000,
+  });
+
+  await typeQq('0123456');
+  assert.match(await waitFor(alertText, (t) => t.length > 0, 10_000), /does not start with 0|不会以 0 开头/);
+  await typeQq('2900112233');
+  assert.equal(await waitFor(alertText, (t) => t === '', 10_000), '');
+  await typeQq('13812345678');
+  assert.match(await waitFor(alertText, (t) => t.length > 0, 10_000), /looks like a phone number|看起来是手机号/);
+
+  // The panel never changes or blocks the page's own form: its submit still goes through, to the new order's page.
+  // (Last in this file: the new order would be watched, and the watch test counts the pages it fetches.)
+  await typeQq('2900112233');
+  await page.type('#email', 'buyer@example.com');
+  await Promise.all([
+    page.waitForNavigation({ timeout: 20_000 }),
+    page.$eval('form', (form) => (form as HTMLFormElement).requestSubmit()),
+  ]);
+  assert.match(page.url(), /\/detail-order-sn\/KGNEW/);
+  await page.close();
 });
