@@ -78,7 +78,8 @@ const watch = (extract: () => ExtractedOrder[]): (() => void) =>
         url: location.href,
         title: document.title.slice(0, 512),
         visibleText: visible.slice(0, 20_000),
-        // Absent ones stay off the wire: runtime messages are JSON, which drops undefined.
+        // Absent ones are undefined: Chrome's JSON drops them, Firefox's structured clone keeps them, the schema
+        // reads both as absent.
         pageWindowMinutes,
         icp,
       }).catch(() => {
