@@ -18,7 +18,7 @@ const flags = globalThis as unknown as Record<string, string | undefined>;
 /** Whether an extractor of either kind has had this page (a one-system bundle then stays out). */
 export const extractorSeen = (): boolean => !!flags[FLAG];
 
-/** A one-system bundle that never started gives the page to the full extractor. */
+/** A one-system bundle gives the page to the full extractor (after stopping, if it had started). */
 export const markHandedOver = (): void => {
   flags[FLAG] = 'handed-over';
 };
@@ -27,7 +27,7 @@ export const markHandedOver = (): void => {
  * The extractor's life in a page (entrypoints/extractor.ts, and lib/content/one-system.ts for the one-system bundles):
  * reports the payment stop page, then watches the page and sends each new reading to the background, starting over
  * when a single-page shop changes route. One extractor per page, whichever bundle came first: returns undefined when
- * one runs already, else a function that stops this one and hands the page to the full extractor.
+ * one runs already, else a function that stops this one (lib/content/one-system.ts, handing the page over).
  */
 export function runExtractor(read: PageReader): (() => void) | undefined {
   if (flags[FLAG] === 'running') return undefined; // injected twice (probe + navigation): one watcher is enough
@@ -58,7 +58,6 @@ export function runExtractor(read: PageReader): (() => void) | undefined {
   return () => {
     stopWatch();
     stopLocation();
-    flags[FLAG] = 'handed-over';
   };
 }
 

@@ -14,9 +14,9 @@ export function runOneSystem(adapter: PlatformAdapter): void {
   const reader = oneSystemReader(adapter);
   let stop: (() => void) | undefined;
   const handOver = (): void => {
-    if (stop) stop();
-    else markHandedOver();
+    stop?.();
     stop = undefined;
+    markHandedOver();
     sendFromContent('extractorHandover', undefined).catch(() => {
       // Refused or reloaded: the page never sees our errors.
     });

@@ -24,9 +24,9 @@ export const oneSystemReader = (adapter: PlatformAdapter): OneSystemReader => {
   return {
     claims,
     read(doc, url) {
+      if (!claims(doc, url)) return undefined;
       try {
-        const u = new URL(url);
-        return adapter.detect(doc, u) ? dedupe(adapter.extract(doc, u)) : undefined;
+        return dedupe(adapter.extract(doc, new URL(url)));
       } catch {
         return undefined;
       }

@@ -1,9 +1,10 @@
 /**
  * The cheap first test run on every http(s) page: does this page look like a shop's order, query or payment page?
  * It reads only the URL and the title (no DOM walk), so a page that is not a shop page costs almost nothing; a hit
- * only means "worth running the real extractor", which then decides. Plain substring tests, no regular expression:
- * this runs on every page, and the one large pattern it once used cost more to compile than the rest of the probe
- * took to run (issue 14 asks the probe to stay as cheap as it was before the checkout hint joined it).
+ * only means "worth running the real extractor", which then decides. Plain substring tests first, and two small
+ * patterns only for URLs that hold their words: this runs on every page, and the one large case-insensitive pattern
+ * it once used cost more to compile than the rest of the probe took to run (issue 14 asks the probe to stay as cheap
+ * as it was before the checkout hint joined it).
  */
 
 // Routes of the surveyed systems (dujiaoka, acg-faka, 彩虹, ZFAKA, qs-faka, kamiFaka, epay, fakanet) and the words
