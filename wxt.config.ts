@@ -61,18 +61,17 @@ export default defineConfig({
   vite: () => ({
     plugins: [
       {
-        // V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function of the
-        // extractors while compiling the script, instead of pre-parsing each one and parsing it again on its first call.
-        // Most of its functions run on every shop page it is injected into; measured by trace on the demo order page,
-        // the script's compile grows by ~1.5 ms and its run shrinks by ~2 ms (npm run bench, issue 11). The checkout
-        // script (issue 14) likewise runs nearly all its functions at once: A/B on the demo buy page, median 6.8 vs
-        // 8.0 ms. Chrome keeps no code cache for injected scripts, so every page pays the compile.
+        // V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function of the checkout
+        // script while compiling it, instead of pre-parsing each one and parsing it again on its first call. It runs
+        // nearly all its functions at once on a buy page (issue 14): A/B on the demo buy page, median 6.8 vs 8.0 ms.
+        // Chrome keeps no code cache for injected scripts, so every page pays the compile. (The extractor had it while it
+        // ran on every shop page; it now reads only pages too large for a snapshot, lib/content/send-snapshots.ts.)
         name: 'kamiguard:compile-hint',
         // After WXT's own generateBundle, which strips the IIFE's name from the very start of the file.
         enforce: 'post',
         generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; code?: string }>) {
           for (const chunk of Object.values(bundle))
-            if (chunk.type === 'chunk' && /^(extractor(-[a-z-]+)?|checkout)\.js$/.test(chunk.fileName))
+            if (chunk.type === 'chunk' && chunk.fileName === 'checkout.js')
               chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
         },
       },

@@ -9,6 +9,7 @@ import {
   makeThumbnail,
 } from '@/lib/evidence';
 import type { CaptureDeps, CaptureStages, createCapturer } from './capture';
+import type { BackgroundContext } from './wiring/context';
 
 /**
  * Hooks for `npm run bench` only: the background installs them when built with `--mode bench`, and production
@@ -21,13 +22,27 @@ export function installBenchHooks(
   db: KamiGuardDb,
   capturer: ReturnType<typeof createCapturer>,
   captureDeps: CaptureDeps,
+  ctx: Pick<BackgroundContext, 'readSnapshot'>,
 ): void {
   let lastStages: CaptureStages | undefined;
+  // Each reading of a shop page's snapshot, timed as the background waits for it (offscreen round trip included).
+  const snapshotReads: number[] = [];
+  const read = ctx.readSnapshot;
+  ctx.readSnapshot = async (data) => {
+    const start = performance.now();
+    try {
+      return await read(data);
+    } finally {
+      snapshotReads.push(performance.now() - start);
+    }
+  };
   captureDeps.onStages = (stages) => {
     lastStages = stages;
   };
   Object.assign(globalThis, {
     __kamiguardBench: {
+      /** ms of each snapshot reading so far (lib/background/snapshot.ts), oldest first. */
+      snapshotReads: (): number[] => [...snapshotReads],
       /** ms of a bare captureVisibleTab call (PNG data URL, as Chrome returns it), and the PNG's size. */
       async bareCapture(windowId: number): Promise<{ ms: number; bytes: number }> {
         const start = performance.now();

@@ -1,10 +1,12 @@
 import type { ExtractedOrder } from '@/lib/extract/types';
 
-export interface WatchOptions {
-  /** Reads the page; returns [] when there is no order on it. */
-  extract: () => ExtractedOrder[];
-  /** Called with orders whenever what the page shows differs from the last report. */
-  report: (orders: ExtractedOrder[]) => void;
+export interface WatchOptions<T = ExtractedOrder> {
+  /** Reads the page (its orders, or a snapshot of it); returns [] when there is nothing to report. */
+  extract: () => T[];
+  /** Called with what was read whenever it differs from the last report. */
+  report: (items: T[]) => void;
+  /** What "differs" compares (default: the items as JSON). */
+  fingerprint?: (items: T[]) => string;
   /** Root to observe. */
   root: Node;
   /** Quiet time after the last DOM mutation before re-reading the page. */
@@ -13,8 +15,6 @@ export interface WatchOptions {
   maxWatchMs?: number;
   /** Upper bound on re-reads, whatever the page does. */
   maxReads?: number;
-  setTimeout: (fn: () => void, ms: number) => number;
-  clearTimeout: (id: number) => void;
 }
 
 /**
@@ -27,37 +27,37 @@ export interface WatchOptions {
  * stops, then once, so the timeline gets its settled status and no storm of changes. A page that never stops is read
  * once when watching ends. Returns a stop function.
  */
-export function watchOrders(o: WatchOptions): () => void {
+export function watchOrders<T = ExtractedOrder>(o: WatchOptions<T>): () => void {
   const debounceMs = o.debounceMs ?? 400;
   const maxReads = o.maxReads ?? 60;
   let reads = 0;
   let lastFingerprint = '';
-  let pending: number | undefined;
+  let pending: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
   const read = (): void => {
     pending = undefined;
     if (stopped) return;
     reads++;
-    let orders: ExtractedOrder[] = [];
+    let items: T[] = [];
     try {
-      orders = o.extract();
+      items = o.extract();
     } catch {
-      orders = [];
+      items = [];
     }
-    if (orders.length) {
-      const fingerprint = JSON.stringify(orders);
+    if (items.length) {
+      const fingerprint = (o.fingerprint ?? JSON.stringify)(items);
       if (fingerprint !== lastFingerprint) {
         lastFingerprint = fingerprint;
-        o.report(orders);
+        o.report(items);
       }
     }
     if (reads >= maxReads) stop();
   };
 
   const schedule = (): void => {
-    if (pending !== undefined) o.clearTimeout(pending);
-    pending = o.setTimeout(read, debounceMs);
+    if (pending !== undefined) clearTimeout(pending);
+    pending = setTimeout(read, debounceMs);
   };
   const observer = new MutationObserver(() => {
     if (!stopped) schedule();
@@ -67,8 +67,8 @@ export function watchOrders(o: WatchOptions): () => void {
     if (stopped) return;
     stopped = true;
     observer.disconnect();
-    if (pending !== undefined) o.clearTimeout(pending);
-    o.clearTimeout(deadline);
+    if (pending !== undefined) clearTimeout(pending);
+    clearTimeout(deadline);
   };
 
   observer.observe(o.root, {
@@ -78,7 +78,7 @@ export function watchOrders(o: WatchOptions): () => void {
     attributes: true,
     attributeFilter: ['value', 'class', 'style'],
   });
-  const deadline = o.setTimeout(
+  const deadline = setTimeout(
     () => {
       // Still changing when watching ends: what it shows now is all there will be.
       if (pending !== undefined) read();

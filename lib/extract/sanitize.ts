@@ -1,6 +1,6 @@
 /**
- * The last pass over any adapter's output, shared by extractOrders (lib/extract/index.ts) and the one-system extractors
- * (lib/extract/one-system.ts): valid shape, capped strings, one entry per order number.
+ * The last pass over any adapter's output (extractOrders, lib/extract/index.ts): valid shape, capped strings, one entry
+ * per order number.
  */
 import { cleanText, isOrderStatus, MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from './normalize';
 import { MAX_ORDERS } from './platform';

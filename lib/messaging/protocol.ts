@@ -8,12 +8,21 @@ import type {
   CheckoutSeenData,
   OrderActionMessage,
   OrdersSeenData,
+  PageSnapshotData,
   PaymentStopData,
+  ReadSnapshotData,
   ParsePageData,
   StampManifestData,
   StampOrderData,
 } from './schemas';
 import type { PageReading } from '@/lib/watch/page';
+import type { SnapshotReading } from '@/lib/extract/snapshot-reading';
+
+/** Reply to a page's snapshot: how many orders it showed, or that the page must be read in the tab. */
+export interface PageSnapshotReply {
+  orders: number;
+  readInTab?: true;
+}
 
 /** Reply to a content script's sighting: the stored order ids, in the order of `orders`. */
 export interface OrdersSeenReply {
@@ -55,10 +64,15 @@ export interface ProtocolMap {
    */
   paymentStopSeen(data: PaymentStopData): { orderId?: number };
   /**
-   * content script (a one-system extractor) → background: its adapter does not claim this page (or threw); bring the
-   * full extractor (lib/extract/route.ts).
+   * content script → background: a shop page's snapshot; the background reads it (orders, payment stop page) and
+   * stores what it finds as for `ordersSeen` and `paymentStopSeen` (lib/background/snapshot.ts). `readInTab`: the
+   * copy could not stand for the page; the page is handed to the extractor (extractorHandover).
    */
+  pageSnapshot(data: PageSnapshotData): PageSnapshotReply;
+  /** content script (the snapshot sender) → background: this page is too large to send; bring the extractor. */
   extractorHandover(): { injected: boolean };
+  /** background → offscreen document (Chromium): read a shop page's snapshot (lib/extract/snapshot-reading.ts). */
+  readSnapshot(data: ReadSnapshotData): SnapshotReading;
   /** extension page → background: extract orders from the active tab now (the popup's "scan this page"). */
   scanTab(data: { tabId: number }): { injected: boolean };
   /** extension page → background: the user acted on an order (I have paid, step done, resolve ...). */

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from '@/lib/extract/normalize';
 import { STEP_IDS } from '@/lib/escalation/steps';
 import { ORDER_STATUSES } from '@/lib/extract/types';
+import { MAX_SNAPSHOT_CHARS, MAX_VALUE_CHARS, MAX_VALUES } from '@/lib/extract/snapshot';
 
 /**
  * Bounds on what a page may send us: a hostile page must not be able to make us store megabytes per message.
@@ -85,6 +86,47 @@ export const PaymentStopSchema = v.strictObject({
 });
 
 export type PaymentStopData = v.InferOutput<typeof PaymentStopSchema>;
+
+/**
+ * content script → background: a shop page's snapshot (lib/extract/snapshot.ts), to be read in the background
+ * (lib/background/snapshot.ts). `pageId` tells one page's life from the next in the same tab.
+ */
+export const PageSnapshotSchema = v.strictObject({
+  url: v.pipe(v.string(), v.maxLength(LIMITS.url), v.url()),
+  pageId: v.pipe(v.string(), v.regex(/^[a-z0-9]{1,16}$/)),
+  html: v.pipe(v.string(), v.maxLength(MAX_SNAPSHOT_CHARS)),
+  values: v.pipe(
+    v.array(
+      v.strictTuple([
+        v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+        v.pipe(v.string(), v.maxLength(MAX_VALUE_CHARS)),
+      ]),
+    ),
+    v.maxLength(MAX_VALUES),
+  ),
+});
+export type PageSnapshotData = v.InferOutput<typeof PageSnapshotSchema>;
+
+/** background → offscreen document (Chromium): a snapshot to read, and the page's URL. */
+export const ReadSnapshotSchema = v.strictObject({
+  url: PageSnapshotSchema.entries.url,
+  html: PageSnapshotSchema.entries.html,
+  values: PageSnapshotSchema.entries.values,
+});
+export type ReadSnapshotData = v.InferOutput<typeof ReadSnapshotSchema>;
+
+/** What the offscreen document read from a snapshot (lib/extract/snapshot-reading.ts), validated on its way back. */
+export const SnapshotReadingSchema = v.strictObject({
+  orders: v.pipe(v.array(ExtractedOrderSchema), v.maxLength(LIMITS.ordersPerMessage)),
+  copyDiffers: v.optional(v.literal(true)),
+  paymentStop: v.optional(
+    v.strictObject({ outcome: PaymentStopSchema.entries.outcome, tradeNo: PaymentStopSchema.entries.tradeNo }),
+  ),
+  title: OrdersSeenSchema.entries.title,
+  visibleText: OrdersSeenSchema.entries.visibleText,
+  pageWindowMinutes: OrdersSeenSchema.entries.pageWindowMinutes,
+  icp: OrdersSeenSchema.entries.icp,
+});
 /**
  * content script (checkout) → background: a buy page with a recipient field was found (issue 14), with the texts the
  * background reads the product's facts from (lib/checkout/page-facts.ts). All bounded.

@@ -109,40 +109,55 @@ async function scriptsParsed(page: Page, work: () => Promise<void>): Promise<str
   return files;
 }
 
-test('a dujiaoka page gets the dujiaoka extractor alone; a page it does not claim is handed to the full extractor', async () => {
+test('shop pages are read from snapshots, never by the extractor in the tab; a page too large for one is read in the tab', async () => {
   const page = await h.context.newPage();
   const sn = 'KG7Q2M9X4A1B3C5D';
   const onDujiaoka = await scriptsParsed(page, async () => {
     await page.goto(`${h.shop.origin}/detail-order-sn/${sn}`);
     assert.equal((await order(sn))?.platform, 'dujiaoka');
   });
-  assert.ok(onDujiaoka.includes('extractor-dujiaoka.js'), onDujiaoka.join());
+  assert.ok(onDujiaoka.includes('page-snapshot.js'), onDujiaoka.join());
   assert.ok(!onDujiaoka.includes('extractor.js'), onDujiaoka.join());
 
-  // Bootstrap's div.mb-1 holding a dujiaoka label makes the chooser pick dujiaoka; its adapter does not claim the page,
-  // so the full extractor reads it.
-  const server = createServer((_req, res) => {
+  // Card keys a script put into the key box (textarea.value, not in the markup); a page of more than 4 million characters
+  // (a large inline data block), which the snapshot sender hands to the extractor; and a key box a script moved into a
+  // <div> inside a <p>, a tree that markup cannot carry (the copy's parser closes the <p>): read in the tab too.
+  const shopPage = (no: string, extra: string): string =>
+    `<!doctype html><html><head><title>订单查询 - 星河小铺</title></head><body><div class="container">
+      <h4>订单详情</h4><table class="table">
+      <tr><th>订单号</th><td>${no}</td></tr><tr><th>商品</th><td>腾讯视频VIP 月卡</td></tr>
+      <tr><th>实付金额</th><td>¥15.00</td></tr><tr><th>订单状态</th><td>已完成</td></tr>
+      <tr><th>卡密</th><td><textarea id="keys" readonly></textarea></td></tr></table></div>
+      <script>document.getElementById('keys').value = 'TXVIP-7Q2M-9X4A-1B3C';</script>${extra}</body></html>`;
+  const large = `<script type="application/json">${'{"sku":"x"},'.repeat(360_000)}</script>`;
+  const pInP = `<script>(function () { var p = document.createElement('p'), d = document.createElement('div'),
+    k = document.getElementById('keys'); k.parentNode.appendChild(p); p.appendChild(d); d.appendChild(k); })();</script>`;
+  const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html><head><title>订单查询 - 星河小铺</title></head><body><div class="container">
-      <h4>订单详情</h4><div class="mb-1">请核对以下信息，订单状态以本页为准</div><table class="table">
-      <tr><th>订单号</th><td>XH20261207000123</td></tr><tr><th>商品</th><td>腾讯视频VIP 月卡</td></tr>
-      <tr><th>实付金额</th><td>¥15.00</td></tr><tr><th>订单状态</th><td>处理中</td></tr></table></div></body></html>`);
+    const no = new URL(req.url ?? '/', 'http://x').searchParams.get('no') ?? '';
+    res.end(shopPage(no, req.url?.includes('large') ? large : req.url?.includes('pdiv') ? pInP : ''));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    const fresh = await h.context.newPage(); // (enabling the debugger lists the scripts the current page has parsed)
-    const other = await scriptsParsed(fresh, async () => {
-      await fresh.goto(`http://127.0.0.1:${port}/order/query?no=XH20261207000123`);
-      const stored = await order('XH20261207000123');
-      assert.equal(stored?.platform, 'generic');
-      assert.equal(stored?.status, 'processing');
-    });
-    assert.deepEqual(
-      other.filter((f) => f.startsWith('extractor')),
-      ['extractor-dujiaoka.js', 'extractor.js'],
-      'one hand-over, whatever the number of hints',
-    );
+    for (const [path, no, scripts] of [
+      ['/order/query?no=XH20261207000123', 'XH20261207000123', ['page-snapshot.js']],
+      ['/order/query?no=XH20261207000456&large=1', 'XH20261207000456', ['page-snapshot.js', 'extractor.js']],
+      ['/order/query?no=XH20261207000789&pdiv=1', 'XH20261207000789', ['page-snapshot.js', 'extractor.js']],
+    ] as const) {
+      const fresh = await h.context.newPage(); // (enabling the debugger lists the scripts the current page has parsed)
+      const parsed = await scriptsParsed(fresh, async () => {
+        await fresh.goto(`http://127.0.0.1:${port}${path}`);
+        const stored = await order(no);
+        assert.equal(stored?.status, 'delivered', no);
+        assert.deepEqual(stored?.cardKeys, ['TXVIP-7Q2M-9X4A-1B3C'], no);
+      });
+      assert.deepEqual(
+        parsed.filter((f) => f !== 'probe.js'),
+        scripts,
+        `${no}: one hand-over at most, whatever the number of hints`,
+      );
+    }
   } finally {
     server.close();
   }

@@ -17,8 +17,6 @@ function setup(extract: () => ExtractedOrder[], over: { maxWatchMs?: number; max
     extract,
     report: (o) => reports.push(o),
     debounceMs: 100,
-    setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
-    clearTimeout: (id) => clearTimeout(id),
     ...over,
   });
   return { reports, stop };

@@ -54,6 +54,9 @@ const window = new Window({
   },
 });
 
+/** This window's DOMParser: loads nothing and runs nothing (for code that parses pages itself). */
+export const FixtureDOMParser = window.DOMParser;
+
 /** Parse a page the way a browser would hand it to a content script (scripts never run). */
 export function parseHtml(html: string): Document {
   return new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;

@@ -1,6 +1,6 @@
-/** The page text sent with a sighting: as it reads on screen, without layout (lib/content/visible-text.ts). */
+/** The page text sent with a sighting: as it reads on screen, without layout (lib/extract/visible-text.ts). */
 import { describe, expect, it } from 'vitest';
-import { visibleText } from '@/lib/content/visible-text';
+import { visibleText } from '@/lib/extract/visible-text';
 import { parseHtml } from './extract-fixture-files';
 
 const body = (html: string): HTMLElement => parseHtml(`<!DOCTYPE html><html><body>${html}</body></html>`).body;

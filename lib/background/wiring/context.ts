@@ -18,9 +18,11 @@ import {
   offscreenReader,
   rebuildWatch,
   syncWatchOrder,
-  type OffscreenApi,
   type WatchRunDeps,
 } from '@/lib/watch';
+import { offscreenKeeper, type OffscreenApi } from '@/lib/offscreen';
+import { readSnapshot } from '@/lib/extract/snapshot-reading';
+import type { ReadSnapshotData } from '@/lib/messaging/schemas';
 
 /** The capture queue's worker (lib/background/capture.ts). */
 export type Capturer = ReturnType<typeof createCapturer>;
@@ -37,11 +39,19 @@ export interface BackgroundContext {
   /** Trusted timestamps: the only requests to anyone but the shops, on the buyer's click or opt-in setting. */
   stampDeps: { db: KamiGuardDb; now: () => number };
   watchDeps: WatchRunDeps;
+  /**
+   * Reads a shop page's snapshot where a DOM exists (lib/background/snapshot.ts validates the answer): here in Firefox's
+   * event page, in the offscreen document from Chromium's service worker.
+   */
+  readSnapshot(data: ReadSnapshotData): Promise<unknown>;
   /** An order's clock or watch may have changed: re-arm its reminder alarm and its background check. */
   orderChanged(orderId: number): Promise<void>;
   /** Every reminder alarm and every watch row, from the database (start-up, settings saved). */
   rebuildAll(replan?: boolean): Promise<void>;
 }
+
+/** Reads a shop page's snapshot in this context (Firefox's event page has a DOM). */
+const readSnapshotHere = async (data: ReadSnapshotData): Promise<unknown> => readSnapshot(data, data.url);
 
 export function createBackgroundContext(): BackgroundContext {
   const db = getDb();
@@ -52,12 +62,12 @@ export function createBackgroundContext(): BackgroundContext {
   const captureDeps = browserCaptureDeps(db);
   const stampDeps = { db, now: Date.now };
   const reschedule = (id: number): Promise<void> => rescheduleOrder(db, api, id, Date.now()).then(() => undefined);
-  // A fetched page is parsed where a DOM exists: here in Firefox's event page, in an offscreen document from
-  // Chromium's service worker.
-  const pageReader =
-    typeof DOMParser === 'function'
-      ? localReader
-      : offscreenReader(chrome as unknown as OffscreenApi, (data) => sendMessage('parsePage', data));
+  // Pages are parsed where a DOM exists: here in Firefox's event page, in the offscreen document from Chromium's
+  // service worker (fetched order pages for background checks, and the snapshots of shop pages open in tabs).
+  const offscreen = typeof DOMParser === 'function' ? undefined : offscreenKeeper(chrome as unknown as OffscreenApi);
+  const pageReader = offscreen ? offscreenReader(offscreen, (data) => sendMessage('parsePage', data)) : localReader;
+  const readSnapshotThere = (data: ReadSnapshotData): Promise<unknown> =>
+    offscreen!.use(() => sendMessage('readSnapshot', data));
   const watchDeps: WatchRunDeps = {
     db,
     browser: api,
@@ -86,6 +96,7 @@ export function createBackgroundContext(): BackgroundContext {
     capturer: createCapturer(captureDeps),
     stampDeps,
     watchDeps,
+    readSnapshot: offscreen ? readSnapshotThere : readSnapshotHere,
     async orderChanged(orderId) {
       await reschedule(orderId);
       await syncWatchOrder(db, api, orderId, Date.now());

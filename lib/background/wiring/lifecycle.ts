@@ -40,5 +40,5 @@ export function listenToLifecycle(ctx: BackgroundContext): void {
   browser.runtime.onStartup.addListener(() => void ctx.rebuildAll());
   void ctx.rebuildAll();
   void capturer.run();
-  if (import.meta.env.MODE === 'bench') installBenchHooks(db, capturer, ctx.captureDeps);
+  if (import.meta.env.MODE === 'bench') installBenchHooks(db, capturer, ctx.captureDeps, ctx);
 }

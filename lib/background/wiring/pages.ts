@@ -7,9 +7,10 @@ import { browser } from 'wxt/browser';
 import { recordPaymentSeen } from '@/lib/db';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { handleCheckoutHide, handleCheckoutSeen } from '@/lib/background/checkout';
-import { injectCheckout, injectExtractor, injectFullExtractor } from '@/lib/background/inject';
+import { injectCheckout, injectExtractor, injectExtractorScript } from '@/lib/background/inject';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { handlePaymentStop } from '@/lib/background/payment-stop';
+import { handlePageSnapshot } from '@/lib/background/snapshot';
 import { autoStampAfterStatusChange } from '@/lib/background/timestamp';
 import { reportWriteError } from '@/lib/background/write-errors';
 import { looksLikeCheckoutPage, probeWants } from '@/lib/checkout/page-hint';
@@ -17,7 +18,7 @@ import { loadCheckoutSettings, panelMode } from '@/lib/checkout/settings';
 import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage } from '@/lib/messaging/protocol';
-import { checkSender } from '@/lib/messaging/sender';
+import { checkSender, type SenderLike } from '@/lib/messaging/sender';
 import { rescheduleOrder } from '@/lib/reminders';
 import { uiLocale } from '@/lib/ui-locale';
 import { onPageSeen } from '@/lib/watch';
@@ -26,7 +27,7 @@ import type { BackgroundContext } from './context';
 export function listenToPages(ctx: BackgroundContext): void {
   const { db, api, ownId, ownOrigin, capturer, stampDeps } = ctx;
 
-  onMessage('ordersSeen', ({ data, sender }) =>
+  const ordersSeen = (data: unknown, sender: SenderLike): Promise<unknown> =>
     handleOrdersSeen(data, sender, {
       db,
       ownId,
@@ -52,13 +53,29 @@ export function listenToPages(ctx: BackgroundContext): void {
     }).finally(() => {
       // The page may be one a waiting capture needs (after a browser restart its tab is a new one).
       void capturer.run();
-    }),
-  );
-
+    });
   // A payment stop page (支付成功, nothing else) whose trade number a payment page of the same gateway linked to an
   // order: the payment is recorded on that order.
-  onMessage('paymentStopSeen', ({ data, sender }) =>
-    handlePaymentStop(data, sender, { db, ownId, ownOrigin, now: Date.now(), reschedule: ctx.orderChanged }),
+  const paymentStopSeen = (data: unknown, sender: SenderLike): Promise<unknown> =>
+    handlePaymentStop(data, sender, { db, ownId, ownOrigin, now: Date.now(), reschedule: ctx.orderChanged });
+
+  // Shop pages send snapshots, read here (lib/background/snapshot.ts); a page too large for one is read by the
+  // extractor in the tab, which sends what it reads (ordersSeen, paymentStopSeen).
+  const lastReports = new Map<string, string>();
+  onMessage('pageSnapshot', ({ data, sender }) =>
+    handlePageSnapshot(data, sender, {
+      ownId,
+      ownOrigin,
+      read: ctx.readSnapshot,
+      ordersSeen,
+      paymentStopSeen,
+      lastReports,
+    }),
+  );
+  onMessage('ordersSeen', ({ data, sender }) => ordersSeen(data, sender) as ReturnType<typeof handleOrdersSeen>);
+  onMessage(
+    'paymentStopSeen',
+    ({ data, sender }) => paymentStopSeen(data, sender) as ReturnType<typeof handlePaymentStop>,
   );
 
   const checkoutContext = (): Parameters<typeof handleCheckoutSeen>[2] => ({
@@ -90,10 +107,10 @@ export function listenToPages(ctx: BackgroundContext): void {
     return undefined;
   });
 
-  // A one-system extractor met a page its adapter does not claim: the full extractor takes the page over.
+  // A page too large to send as a snapshot: the extractor reads it in the tab.
   onMessage('extractorHandover', async ({ sender }) => {
     checkSender(sender, 'content', ownId, ownOrigin);
-    return { injected: await injectFullExtractor(sender.tab!.id!, sender.frameId) };
+    return { injected: await injectExtractorScript(sender.tab!.id!, sender.frameId) };
   });
 
   // SPA shops change route without a page load, so the probe does not run again; the tab's URL still changes.
