@@ -94,19 +94,11 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: require.resolve(`@jsquash/webp/codec/enc/${WEBP_WASM}`), relativeDest: WEBP_WASM });
     },
-    // The probe (entrypoints/probe.ts) is an unlisted script declared here by hand: WXT's own content-script wrapper
-    // would cost every page on the web more than the whole probe does.
     'build:manifestGenerated': (wxt, manifest) => {
       // Firefox: an event page, not a persistent background page — like Chromium's service worker it may be stopped
       // when idle, and everything it needs lives in the database and in alarms (tests/e2e/firefox.test.ts restarts it).
       if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background)
         manifest.background.persistent = false;
-      manifest.content_scripts ??= [];
-      manifest.content_scripts.push({
-        matches: ['http://*/*', 'https://*/*'],
-        js: ['probe.js'],
-        run_at: 'document_idle',
-      });
     },
   },
 });

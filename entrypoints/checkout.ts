@@ -1,13 +1,14 @@
 import { startCheckout } from '@/lib/checkout/run';
 import { sendFromContent } from '@/lib/messaging/content-sender';
 
-// The checkout check (issue 14). Injected by the background (scripting.executeScript) only where the probe or the
-// tab's URL says the page may be a shop's buy page; it then looks for a buy form and otherwise does nothing. An
-// unlisted script rather than a WXT content script: the content-script wrapper brings webextension-polyfill along.
+// The checkout check (issue 14). Injected by the background (scripting.executeScript) only where the page's URL and
+// title say it may be a shop's buy page (lib/background/page-hints.ts); it then looks for a buy form and otherwise
+// does nothing. An unlisted script rather than a WXT content script: the content-script wrapper brings
+// webextension-polyfill along.
 export default defineUnlistedScript(() => {
   const flag = '__kamiguardCheckout';
   const w = window as unknown as Record<string, boolean>;
-  if (w[flag]) return; // injected twice (probe + navigation): one check is enough
+  if (w[flag]) return; // injected again (a worker restart forgot it was): one check is enough
   w[flag] = true;
 
   startCheckout({

@@ -11,7 +11,7 @@ export const CHECKOUT_SCRIPT = '/checkout.js';
 /**
  * Has a tab's frame read as a shop page: the snapshot sender goes in (lib/content/send-snapshots.ts), and the page is
  * read in the background. The scripts guard against running twice, whichever came first, so injecting on every hint
- * (probe, navigation, the popup's scan button) is safe. Pages we may not script (the Web Store, chrome://) are skipped
+ * (the page's URL and title, the popup's scan button) is safe. Pages we may not script (the Web Store, chrome://) are skipped
  * quietly: returns false.
  */
 export function injectExtractor(tabId: number, frameId?: number): Promise<boolean> {

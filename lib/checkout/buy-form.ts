@@ -1,7 +1,8 @@
 /**
  * Finds the buy form on a page: recipient fields (lib/checkout/field-kind.ts) in an area that shows a price, and
  * none of what login and order-query forms have (a login password, an SMS code button, an order-number box). This is
- * the real check behind the probe's guess: on every page that fails it the checkout script does nothing.
+ * the real check behind the page test's guess (lib/checkout/page-hint.ts): on every page that fails it the checkout
+ * script does nothing.
  *
  * DOM in, data out; no extension API. Labels are read where the surveyed systems put them: <label for> (dujiaoka
  * unicorn, morpho), a caption before the input or its wrapper (luna .l-msg, hyper .buy-title, 彩虹

@@ -1,18 +1,17 @@
 /**
- * The probe's cheap guess that a page may be a shop's buy page: URL shapes of the surveyed systems' product and
- * checkout pages, and title words of card shops. Like the order probe it reads only the URL and the title, so an
- * ordinary page pays one more regular expression over two short strings. A hit only means "worth injecting the
- * checkout script", which then looks for a buy form with a recipient field and a price, and otherwise does nothing.
+ * The cheap guess that a page may be a shop's buy page: URL shapes of the surveyed systems' product and checkout
+ * pages, and title words of card shops. Like the order test (lib/extract/page-probe.ts) it reads only the URL and the
+ * title, in the background (lib/background/page-hints.ts). A hit only means "worth injecting the checkout script",
+ * which then looks for a buy form with a recipient field and a price, and otherwise does nothing.
  */
-import { containsAny, PROBE_MESSAGE, words } from '@/lib/extract/page-probe';
+import { containsAny, words } from '@/lib/extract/page-probe';
 
 // The buy-page routes of the surveyed systems: dujiaoka /buy/12 (every theme, morpho too); acg-faka /item/12 and
 // /user/index/item?mid=12; 彩虹 ?mod=buy&tid=2 and /?cid=1&tid=2 (its home page is the buy form: its title words catch
 // it); ZFAKA /product/12.html and /product/detail/?pid=12; qs-faka /links/<token>; classic 发卡平台 /links/?id=<token>;
 // kamiFaka /12/pay (below). Shapes that every kind of site uses (/product/, /goods/, /cart, /shop/, ?tid=, ?pid=: a
 // Discuz forum thread is ?tid=…) are no sign of a card shop on their own: an unknown shop is recognised by its title.
-// Plain substrings rather than regular expressions: this runs on every page, and a substring test costs nothing to
-// compile.
+// Plain substrings rather than regular expressions: a substring test costs nothing to compile.
 const URL_PARTS = words('/buy/ /buy? /item/ index/item ?mod=buy &mod=buy /links/ /product/detail/?pid=');
 
 // Card-shop words in a title. Not 会员 or 充值 alone: ordinary video and phone sites use them on every page.
@@ -20,7 +19,7 @@ const TITLE_WORDS = words(
   '发卡 卡密 卡盟 自助下单 代充 代刷 数卡 自动发货 激活码 兑换码 cdk CDK 月卡 季卡 年卡 购买商品 商品购买 立即购买 购卡',
 );
 
-// Order, query and payment routes (the order probe's ground: order, query, card-view, tracking and payment pages): a
+// Order, query and payment routes (the order test's ground: order, query, card-view, tracking and payment pages): a
 // card shop's title is on these pages too, but they hold an order, not a buy form, and injecting the checkout script
 // there cost an order page ~3 ms of main thread for nothing. Only consulted when the title alone would say "buy page".
 // trade: trade_no, out_trade_no, tradeNo; submit: epay's submit.php; /pay: /pay/ok/…, /payok
@@ -46,22 +45,4 @@ export function looksLikeCheckoutPage(url: string, title: string): boolean {
   const rest = u.slice(path);
   // …and a run of twelve digits is an order number (they start with the date), never a product id.
   return !containsAny(rest, ORDER_PARTS) && !/\d{12}/.test(rest);
-}
-
-/** The probe's message: the order probe's, saying which of the two scripts the page may need. */
-export interface ProbeWants {
-  /** An order, query or payment page: inject the extractor. */
-  shop: boolean;
-  /** A buy page: inject the checkout script. */
-  checkout: boolean;
-}
-
-export function probeMessage(wants: ProbeWants): typeof PROBE_MESSAGE & ProbeWants {
-  return { ...PROBE_MESSAGE, ...wants };
-}
-
-/** Reads a probe message (isProbeMessage checked). A message without the fields is an order-page probe. */
-export function probeWants(message: unknown): ProbeWants {
-  const m = message as Partial<ProbeWants>;
-  return { shop: m.shop !== false, checkout: m.checkout === true };
 }

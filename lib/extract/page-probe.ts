@@ -1,15 +1,15 @@
 /**
- * The cheap first test run on every http(s) page: does this page look like a shop's order, query or payment page?
- * It reads only the URL and the title (no DOM walk), so a page that is not a shop page costs almost nothing; a hit
- * only means "worth running the real extractor", which then decides. Plain substring tests first, and two small
- * patterns only for URLs that hold their words: this runs on every page, and the one large case-insensitive pattern
- * it once used cost more to compile than the rest of the probe took to run (issue 14 asks the probe to stay as cheap
- * as it was before the checkout hint joined it).
+ * The cheap first test of every http(s) page: does it look like a shop's order, query or payment page? It reads
+ * only the URL and the title, which the browser knows without the page's help, so the background runs it
+ * (lib/background/page-hints.ts) and a page that is not a shop page runs nothing of ours; a hit only means "worth
+ * reading", and the extractor then decides. Plain substring tests first, and two small patterns only for URLs that
+ * hold their words: it once ran in every page, where one large case-insensitive pattern cost more to compile than the
+ * rest of the test took to run.
  */
 
 // Routes of the surveyed systems (dujiaoka, acg-faka, 彩虹, ZFAKA, qs-faka, kamiFaka, epay, fakanet) and the words
 // order/query pages tend to use, matched in the lower-cased URL. ('query' and 'faka' also cover 彩虹's ?mod=query and
-// ?mod=faka; 'trade_no' covers out_trade_no.) Lists are written as one string each: the probe's size is budgeted too.
+// ?mod=faka; 'trade_no' covers out_trade_no.) Lists are written as one string each.
 const URL_PARTS = words(
   'detail-order-sn order-search search-order /bill/ query chaxun dingdan cashier submit.php payok return_url notify ' +
     'trade_no tradeno orderid ordersn order_sn buyok kami faka zlkbmethod checkgoods',
@@ -28,7 +28,7 @@ export function containsAny(text: string, parts: readonly string[]): boolean {
   return false;
 }
 
-/** True when the page is worth running the extractor on. */
+/** True when the page is worth reading for orders. */
 export function looksLikeShopPage(url: string, title: string): boolean {
   const u = url.toLowerCase();
   if (!/^https?:/.test(u)) return false;
@@ -39,11 +39,4 @@ export function looksLikeShopPage(url: string, title: string): boolean {
     (u.includes('order') || u.includes('/detail') || u.includes('/pay')) &&
     /\/(?:order|detail|pay)\b|orders?[-_/.]?(?:search|detail|info|list)/.test(u)
   );
-}
-
-/** What the probe sends the background (a plain object: the probe carries no messaging library). */
-export const PROBE_MESSAGE = { kamiguard: 'probe' } as const;
-
-export function isProbeMessage(message: unknown): boolean {
-  return typeof message === 'object' && message !== null && (message as { kamiguard?: unknown }).kamiguard === 'probe';
 }

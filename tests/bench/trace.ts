@@ -55,7 +55,7 @@ async function tracedLoad(
 
 /**
  * Loads `url` in a fresh tab while tracing and returns the time of top-level script evaluation and function calls
- * whose script URL ends with `scriptSuffix` (e.g. '/probe.js'), with the work they run, by both clocks: wall time, and
+ * whose script URL ends with `scriptSuffix` (e.g. '/checkout.js'), with the work they run, by both clocks: wall time, and
  * the same events by the thread's CPU clock (what a loaded machine does not inflate).
  */
 export async function scriptCostOnLoad(
@@ -95,8 +95,6 @@ export interface ExtensionCost {
    * machine gave other work (steadier than wall time on a loaded machine; compare builds by it).
    */
   cpuMs: number;
-  /** Of `totalMs`, the probe's own slices (it runs on every page, the extractor only on shop pages). */
-  probeMs: number;
 }
 
 const INJECTION = new Set(['EvaluateScript', 'v8.compile', 'v8.run', 'v8.produceCache']);
@@ -186,13 +184,12 @@ export function attributeExtension(events: TraceEvent[], extensionId: string, fr
     callbackMs: totalMs - injectMs,
     forcedMs: length(main.filter((e) => STYLE_LAYOUT.has(e.name) && inside(e)).map(spanOf)),
     cpuMs: length(cpu.map(({ e }): Span => [e.tts!, e.tts! + e.tdur!])),
-    probeMs: length(ours.filter(({ script }) => script.endsWith('probe.js')).map(({ e }) => spanOf(e))),
   };
 }
 
 /**
  * Loads `url` in a fresh tab while tracing and returns what every script of the extension `extensionId` cost the page's
- * main thread over the load and `settleMs` after it: the probe, the extractor injected after it, and their callbacks.
+ * main thread over the load and `settleMs` after it: the scripts the background injected and their callbacks.
  */
 export async function extensionTimeOnLoad(
   context: BrowserContext,

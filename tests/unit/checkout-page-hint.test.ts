@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { looksLikeCheckoutPage, probeMessage, probeWants } from '@/lib/checkout/page-hint';
-import { isProbeMessage, looksLikeShopPage, PROBE_MESSAGE } from '@/lib/extract/page-probe';
+import { looksLikeCheckoutPage } from '@/lib/checkout/page-hint';
+import { looksLikeShopPage } from '@/lib/extract/page-probe';
 
 const FIXTURES = join(__dirname, '..', 'fixtures-checkout');
 const ORDER_FIXTURES = join(__dirname, '..', 'fixtures');
@@ -91,19 +91,8 @@ describe('looksLikeCheckoutPage', () => {
   });
 });
 
-describe('probe message', () => {
-  it('says which scripts a page may need, and stays a probe message', () => {
-    const both = probeMessage({ shop: true, checkout: true });
-    expect(isProbeMessage(both)).toBe(true);
-    expect(probeWants(both)).toEqual({ shop: true, checkout: true });
-    expect(probeWants(probeMessage({ shop: false, checkout: true }))).toEqual({ shop: false, checkout: true });
-  });
-
-  it('reads a message without the fields as an order-page probe', () => {
-    expect(probeWants(PROBE_MESSAGE)).toEqual({ shop: true, checkout: false });
-  });
-
-  it('leaves the order probe as it is: a buy page alone does not bring the extractor', () => {
+describe('the two tests together', () => {
+  it('leaves the order test as it is: a buy page alone does not bring the snapshot sender', () => {
     expect(looksLikeShopPage('https://shop.example.com/buy/7', '腾讯视频VIP会员 月卡 代充 | 星河')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProbeMessage, looksLikeShopPage, PROBE_MESSAGE } from '@/lib/extract/page-probe';
+import { looksLikeShopPage } from '@/lib/extract/page-probe';
 
 describe('looksLikeShopPage', () => {
   it.each([
@@ -31,15 +31,6 @@ describe('looksLikeShopPage', () => {
     ['file:///home/u/order.html', '订单'],
   ])('rejects %s', (url, title) => {
     expect(looksLikeShopPage(url, title)).toBe(false);
-  });
-});
-
-describe('probe message', () => {
-  it('is recognised, and nothing else is', () => {
-    expect(isProbeMessage(PROBE_MESSAGE)).toBe(true);
-    expect(isProbeMessage({ type: 'ordersSeen' })).toBe(false);
-    expect(isProbeMessage(null)).toBe(false);
-    expect(isProbeMessage('probe')).toBe(false);
   });
 });
 

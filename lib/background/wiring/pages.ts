@@ -1,7 +1,7 @@
 /**
- * What the background does for shop pages: bring the extractor and the checkout script where the probe (or an SPA's
- * route change) says so, store what they report (orders, payment stop pages, buy-page facts), and read payment return
- * URLs from the navigation.
+ * What the background does for shop pages: bring the snapshot sender and the checkout script where a page's URL and
+ * title say shop (lib/background/page-hints.ts), read and store what they send (orders, payment stop pages, buy-page
+ * facts), and read payment return URLs from the navigation.
  */
 import { browser } from 'wxt/browser';
 import { recordPaymentSeen } from '@/lib/db';
@@ -11,11 +11,10 @@ import { injectCheckout, injectExtractor, injectExtractorScript } from '@/lib/ba
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { handlePaymentStop } from '@/lib/background/payment-stop';
 import { handlePageSnapshot } from '@/lib/background/snapshot';
+import { pageHints } from '@/lib/background/page-hints';
 import { autoStampAfterStatusChange } from '@/lib/background/timestamp';
 import { reportWriteError } from '@/lib/background/write-errors';
-import { looksLikeCheckoutPage, probeWants } from '@/lib/checkout/page-hint';
 import { loadCheckoutSettings, panelMode } from '@/lib/checkout/settings';
-import { isProbeMessage, looksLikeShopPage } from '@/lib/extract/page-probe';
 import { parsePaymentReturn } from '@/lib/extract/payment-return';
 import { onMessage } from '@/lib/messaging/protocol';
 import { checkSender, type SenderLike } from '@/lib/messaging/sender';
@@ -23,6 +22,13 @@ import { rescheduleOrder } from '@/lib/reminders';
 import { uiLocale } from '@/lib/ui-locale';
 import { onPageSeen } from '@/lib/watch';
 import type { BackgroundContext } from './context';
+
+/** A navigation listener for the tab's top frame only (frames are never read: README, "Framed pages"). */
+const topFrame =
+  <T extends { frameId: number; tabId: number }>(on: (nav: T) => void) =>
+  (nav: T) => {
+    if (nav.frameId === 0 && nav.tabId >= 0) on(nav);
+  };
 
 export function listenToPages(ctx: BackgroundContext): void {
   const { db, api, ownId, ownOrigin, capturer, stampDeps } = ctx;
@@ -95,30 +101,31 @@ export function listenToPages(ctx: BackgroundContext): void {
     return host !== undefined && panelMode(await loadCheckoutSettings(db), host) !== 'off';
   };
 
-  // The probe content script found a page that looks like a shop page or a buy page: bring in the extractor, the
-  // checkout script, or both.
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (!isProbeMessage(message) || sender.id !== ownId || sender.tab?.id === undefined) return undefined;
-    const tabId = sender.tab.id;
-    const wants = probeWants(message);
-    if (wants.shop) void injectExtractor(tabId, sender.frameId);
-    if (wants.checkout)
-      void checkoutWanted(sender.url).then((yes) => (yes ? injectCheckout(tabId, sender.frameId) : false));
-    return undefined;
+  // Which pages get our scripts, from their URL and title (lib/background/page-hints.ts): nothing runs in a page before.
+  const hints = pageHints((tabId, script, url) => {
+    if (script === 'reader') void injectExtractor(tabId, 0);
+    else void checkoutWanted(url).then((yes) => (yes ? injectCheckout(tabId, 0) : false));
   });
+  const look = (tabId: number): void =>
+    void browser.tabs.get(tabId).then(
+      (tab) => hints.seen(tabId, tab.url, tab.title),
+      () => undefined, // closed meanwhile
+    );
+  browser.webNavigation.onCommitted.addListener(topFrame((nav) => hints.committed(nav.tabId)));
+  // The content is there (the title with it); the load ended (a title set by script); a single-page shop changed route.
+  browser.webNavigation.onDOMContentLoaded.addListener(topFrame((nav) => look(nav.tabId)));
+  browser.webNavigation.onCompleted.addListener(topFrame((nav) => look(nav.tabId)));
+  browser.webNavigation.onHistoryStateUpdated.addListener(topFrame((nav) => look(nav.tabId)));
+  browser.webNavigation.onReferenceFragmentUpdated.addListener(topFrame((nav) => look(nav.tabId)));
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.title !== undefined) hints.seen(tabId, tab.url, change.title);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => hints.closed(tabId));
 
   // A page too large to send as a snapshot: the extractor reads it in the tab.
   onMessage('extractorHandover', async ({ sender }) => {
     checkSender(sender, 'content', ownId, ownOrigin);
     return { injected: await injectExtractorScript(sender.tab!.id!, sender.frameId) };
-  });
-
-  // SPA shops change route without a page load, so the probe does not run again; the tab's URL still changes.
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (!change.url || tab.status !== 'complete') return;
-    if (looksLikeShopPage(change.url, tab.title ?? '')) void injectExtractor(tabId, 0);
-    if (looksLikeCheckoutPage(change.url, tab.title ?? ''))
-      void checkoutWanted(change.url).then((yes) => (yes ? injectCheckout(tabId, 0) : false));
   });
 
   // A payment return URL (epay's TRADE_SUCCESS redirect) is often answered with a redirect, so no page of it is ever
