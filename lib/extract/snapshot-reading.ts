@@ -9,7 +9,7 @@ import { extractOrders } from './index';
 import { parseIcp } from './icp';
 import { parsePromisedWindowMinutes } from './normalize';
 import { readPaymentStop, type PaymentStop } from './payment-stop';
-import { restoreValues, type PageSnapshot } from './snapshot';
+import { restoreValues, snapshotMarkup, type PageSnapshot } from './snapshot';
 import type { ExtractedOrder } from './types';
 import { visibleText } from './visible-text';
 
@@ -37,8 +37,8 @@ const MAX_RECORD = 20_000;
 
 export function readSnapshot(snapshot: PageSnapshot, url: string): SnapshotReading {
   // Standards mode, as nearly every shop page is (a quirks-mode page whose tree would come out otherwise is caught below).
-  const doc = new DOMParser().parseFromString(`<!DOCTYPE html>${snapshot.html}`, 'text/html');
-  if (doc.documentElement.outerHTML !== snapshot.html) return { orders: [], copyDiffers: true };
+  const doc = new DOMParser().parseFromString(`<!DOCTYPE html><html>${snapshot.html}</html>`, 'text/html');
+  if (snapshotMarkup(doc) !== snapshot.html) return { orders: [], copyDiffers: true };
   restoreValues(doc, snapshot.values);
   const orders = extractOrders(doc, url);
   if (!orders.length) {

@@ -7,8 +7,9 @@
 
 /** A page's markup and its text boxes' current values, by the box's position among the page's text boxes. */
 export interface PageSnapshot {
+  /** The page's head and body, as markup (not what else hangs off <html>: our own checkout panel, other add-ons'). */
   html: string;
-  /** [index among `CONTROLS` in document order, current value] for each box whose value is not its markup's. */
+  /** [index among `CONTROLS` of the body in document order, current value] for each box whose value is not its markup's. */
   values: Array<[index: number, value: string]>;
 }
 
@@ -22,12 +23,15 @@ export const MAX_SNAPSHOT_CHARS = 4_000_000;
 export const MAX_VALUES = 500;
 export const MAX_VALUE_CHARS = 100_000;
 
+/** The markup a snapshot holds of `doc`: its head and body (elements that add-ons hang off <html> stay out). */
+export const snapshotMarkup = (doc: Document): string => (doc.head?.outerHTML ?? '') + (doc.body?.outerHTML ?? '');
+
 /** Copies the page: undefined when it is larger than a snapshot may be. */
 export function takeSnapshot(doc: Document): PageSnapshot | undefined {
-  const html = doc.documentElement.outerHTML;
+  const html = snapshotMarkup(doc);
   if (html.length > MAX_SNAPSHOT_CHARS) return undefined;
   const values: PageSnapshot['values'] = [];
-  const boxes = doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(CONTROLS);
+  const boxes = doc.body?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(CONTROLS) ?? [];
   for (let i = 0; i < boxes.length && values.length < MAX_VALUES; i++) {
     const box = boxes[i]!;
     if (box.value !== box.defaultValue) values.push([i, box.value.slice(0, MAX_VALUE_CHARS)]);
@@ -37,7 +41,7 @@ export function takeSnapshot(doc: Document): PageSnapshot | undefined {
 
 /** The snapshot's values put back into the document parsed from its markup (same boxes, same document order). */
 export function restoreValues(doc: Document, values: PageSnapshot['values']): void {
-  const boxes = doc.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(CONTROLS);
+  const boxes = doc.body?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(CONTROLS) ?? [];
   for (const [index, value] of values) {
     const box = boxes[index];
     if (box) box.value = value;

@@ -119,6 +119,16 @@ test('shop pages are read from snapshots, never by the extractor in the tab; a p
   assert.ok(onDujiaoka.includes('page-snapshot.js'), onDujiaoka.join());
   assert.ok(!onDujiaoka.includes('extractor.js'), onDujiaoka.join());
 
+  // A buy page with our checkout panel hanging off <html>: the panel does not spoil the page's copy.
+  const buy = await h.context.newPage();
+  const onBuy = await scriptsParsed(buy, async () => {
+    await buy.goto(`${h.shop.origin}/buy/7`);
+    await buy.locator('[data-kamiguard="checkout"]').waitFor({ state: 'attached' });
+    await buy.waitForTimeout(1500); // the snapshot taken with the panel there, and the background's answer
+  });
+  assert.deepEqual(onBuy.toSorted(), ['checkout.js', 'page-snapshot.js']);
+  await buy.close();
+
   // Card keys a script put into the key box (textarea.value, not in the markup); a page of more than 4 million characters
   // (a large inline data block), which the snapshot sender hands to the extractor; and a key box a script moved into a
   // <div> inside a <p>, a tree that markup cannot carry (the copy's parser closes the <p>): read in the tab too.

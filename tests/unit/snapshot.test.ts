@@ -108,6 +108,24 @@ describe('a snapshot read in the background', () => {
     expect(readSnapshot(snapshot, 'https://shop.invalid/order')).toEqual({ orders: [], copyDiffers: true });
   });
 
+  it('holds the head and body only: what add-ons hang off <html> (our checkout panel) neither spoils nor joins it', () => {
+    const live = parseHtml(`<!doctype html><html><head><title>订单查询</title></head><body><table>
+      <tr><th>订单号</th><td>XH20261207000123</td></tr><tr><th>商品</th><td>腾讯视频VIP 月卡</td></tr>
+      <tr><th>实付金额</th><td>¥15.00</td></tr><tr><th>订单状态</th><td>处理中</td></tr></table>
+      <input name="q"></body></html>`);
+    const panel = live.createElement('div');
+    panel.setAttribute('data-kamiguard', 'checkout');
+    panel.innerHTML = '<p>订单号 FAKE000000001 已完成</p><input value="x">';
+    live.documentElement.append(panel);
+    (live.querySelector('input[name="q"]') as HTMLInputElement).value = 'XH20261207000123';
+    const snapshot = takeSnapshot(live)!;
+    expect(snapshot.html).not.toContain('data-kamiguard');
+    expect(snapshot.values).toEqual([[0, 'XH20261207000123']]);
+    const reading = readSnapshot(snapshot, 'https://shop.invalid/order');
+    expect(reading.copyDiffers).toBeUndefined();
+    expect(reading.orders.map((o) => o.orderNo)).toEqual(['XH20261207000123']);
+  });
+
   it('is not taken of a page larger than a snapshot may be (the extractor reads that one in the tab)', () => {
     const live = parseHtml(`<html><body><p>订单号 123</p><pre>${'x'.repeat(MAX_SNAPSHOT_CHARS)}</pre></body></html>`);
     expect(takeSnapshot(live)).toBeUndefined();
