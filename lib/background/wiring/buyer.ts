@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { handleAddOrder } from '@/lib/background/add-order';
-import { injectExtractor } from '@/lib/background/inject';
+import { injectPageReader } from '@/lib/background/inject';
 import { CAPTURE_COMMAND, CAPTURE_MENU_ID, manualCaptureHandler } from '@/lib/background/manual-capture';
 import { applyOrderAction } from '@/lib/background/order-actions';
 import { handleStampManifest, handleStampOrder } from '@/lib/background/timestamp';
@@ -26,7 +26,7 @@ export function listenToBuyer(ctx: BackgroundContext): void {
 
   onMessage('scanTab', async ({ data, sender }) => {
     fromExtensionPage(sender);
-    return { injected: await injectExtractor(data.tabId) };
+    return { injected: await injectPageReader(data.tabId) };
   });
 
   onMessage('orderAction', async ({ data, sender }) => {

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { recordPaymentSeen } from '@/lib/db';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { handleCheckoutHide, handleCheckoutSeen } from '@/lib/background/checkout';
-import { injectCheckout, injectExtractor, injectExtractorScript } from '@/lib/background/inject';
+import { injectCheckout, injectPageReader, injectExtractor } from '@/lib/background/inject';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { handlePaymentStop } from '@/lib/background/payment-stop';
 import { handlePageSnapshot } from '@/lib/background/snapshot';
@@ -33,7 +33,7 @@ const topFrame =
 export function listenToPages(ctx: BackgroundContext): void {
   const { db, api, ownId, ownOrigin, capturer, stampDeps } = ctx;
 
-  const ordersSeen = (data: unknown, sender: SenderLike): Promise<unknown> =>
+  const ordersSeen = (data: unknown, sender: SenderLike): ReturnType<typeof handleOrdersSeen> =>
     handleOrdersSeen(data, sender, {
       db,
       ownId,
@@ -62,10 +62,10 @@ export function listenToPages(ctx: BackgroundContext): void {
     });
   // A payment stop page (支付成功, nothing else) whose trade number a payment page of the same gateway linked to an
   // order: the payment is recorded on that order.
-  const paymentStopSeen = (data: unknown, sender: SenderLike): Promise<unknown> =>
+  const paymentStopSeen = (data: unknown, sender: SenderLike): ReturnType<typeof handlePaymentStop> =>
     handlePaymentStop(data, sender, { db, ownId, ownOrigin, now: Date.now(), reschedule: ctx.orderChanged });
 
-  // Shop pages send snapshots, read here (lib/background/snapshot.ts); a page too large for one is read by the
+  // Shop pages send snapshots, read here (lib/background/snapshot.ts); a page a snapshot cannot carry is read by the
   // extractor in the tab, which sends what it reads (ordersSeen, paymentStopSeen).
   const lastReports = new Map<string, string>();
   onMessage('pageSnapshot', ({ data, sender }) =>
@@ -78,11 +78,8 @@ export function listenToPages(ctx: BackgroundContext): void {
       lastReports,
     }),
   );
-  onMessage('ordersSeen', ({ data, sender }) => ordersSeen(data, sender) as ReturnType<typeof handleOrdersSeen>);
-  onMessage(
-    'paymentStopSeen',
-    ({ data, sender }) => paymentStopSeen(data, sender) as ReturnType<typeof handlePaymentStop>,
-  );
+  onMessage('ordersSeen', ({ data, sender }) => ordersSeen(data, sender));
+  onMessage('paymentStopSeen', ({ data, sender }) => paymentStopSeen(data, sender));
 
   const checkoutContext = (): Parameters<typeof handleCheckoutSeen>[2] => ({
     db,
@@ -103,7 +100,7 @@ export function listenToPages(ctx: BackgroundContext): void {
 
   // Which pages get our scripts, from their URL and title (lib/background/page-hints.ts): nothing runs in a page before.
   const hints = pageHints((tabId, script, url) => {
-    if (script === 'reader') void injectExtractor(tabId, 0);
+    if (script === 'reader') void injectPageReader(tabId, 0);
     else void checkoutWanted(url).then((yes) => (yes ? injectCheckout(tabId, 0) : false));
   });
   const look = (tabId: number): void =>
@@ -122,10 +119,10 @@ export function listenToPages(ctx: BackgroundContext): void {
   });
   browser.tabs.onRemoved.addListener((tabId) => hints.closed(tabId));
 
-  // A page too large to send as a snapshot: the extractor reads it in the tab.
+  // A page a snapshot cannot carry (too large, or a tree markup cannot rebuild): the extractor reads it in the tab.
   onMessage('extractorHandover', async ({ sender }) => {
     checkSender(sender, 'content', ownId, ownOrigin);
-    return { injected: await injectExtractorScript(sender.tab!.id!, sender.frameId) };
+    return { injected: await injectExtractor(sender.tab!.id!, sender.frameId) };
   });
 
   // A payment return URL (epay's TRADE_SUCCESS redirect) is often answered with a redirect, so no page of it is ever
