@@ -9,18 +9,12 @@ import { sendFromContent } from '@/lib/messaging/content-sender';
 export type PageReader = (doc: Document, url: string) => ExtractedOrder[];
 
 /**
- * The extractor's life in a page, for pages too large to send as a snapshot (lib/content/send-snapshots.ts hands them
- * over): reports the payment stop page, then watches the page and sends each new reading to the background.
+ * The extractor's life in a page, for pages a snapshot cannot carry (too large, or a tree that markup cannot rebuild:
+ * lib/content/send-snapshots.ts hands them over): reports the payment stop page, then watches the page and sends each
+ * new reading to the background.
  */
 export function runExtractor(read: PageReader): void {
-  /** `npm run bench` builds with --mode bench to time the reading alone (production builds drop the branch). */
-  const extract = (): ExtractedOrder[] => {
-    if (import.meta.env.MODE !== 'bench') return read(document, location.href);
-    const t0 = performance.now();
-    const orders = read(document, location.href);
-    performance.measure('kamiguard:extract', { start: t0, end: performance.now() });
-    return orders;
-  };
+  const extract = (): ExtractedOrder[] => read(document, location.href);
   runPageLife(() => {
     // A payment stop page (支付成功 at a gateway) is no order, but its trade number may belong to one: tell the
     // background.

@@ -19,7 +19,8 @@ export const markHandedOver = (): void => {
  * shop changes route. Returns undefined when one runs already, else a function that stops this one.
  */
 export function runPageLife(start: () => () => void): (() => void) | undefined {
-  if (flags[FLAG] === 'running') return undefined; // injected again (a worker restart forgot it was): one watcher is enough
+  // Injected again (a worker restart forgot it was there): one watcher is enough.
+  if (flags[FLAG] === 'running') return undefined;
   flags[FLAG] = 'running';
   let stopWatch = start();
   // SPA shops (qs-faka, kamiFaka) change route without a page load: start over on the new route.

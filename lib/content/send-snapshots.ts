@@ -8,7 +8,8 @@ import { watchOrders } from './watch';
  * moment and differs from what was last sent, a snapshot of it goes to the background, which reads it with the
  * extractor in a document of its own (lib/background/snapshot.ts). The page pays for copying its DOM, nothing more. A
  * page too large to send (lib/extract/snapshot.ts MAX_SNAPSHOT_CHARS), or whose copy the background finds is not the
- * page, is handed to the extractor itself (extractorHandover), which then reads it in the tab as it reads any page. Returns a function that stops it.
+ * page, is handed to the extractor itself (extractorHandover), which then reads it in the tab as it reads any page.
+ * Returns a function that stops it.
  */
 export function runSnapshots(): () => void {
   if (extractorSeen()) return () => undefined; // running, or handed over already: a second hint changes nothing
