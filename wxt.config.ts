@@ -72,7 +72,7 @@ export default defineConfig({
         enforce: 'post',
         generateBundle(_options: unknown, bundle: Record<string, { type: string; fileName: string; code?: string }>) {
           for (const chunk of Object.values(bundle))
-            if (chunk.type === 'chunk' && /^(checkout|page-snapshot)\.js$/.test(chunk.fileName))
+            if (chunk.type === 'chunk' && /^(checkout|checkout-in-tab|page-snapshot)\.js$/.test(chunk.fileName))
               chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
         },
       },

@@ -1,6 +1,6 @@
 import { onMessage } from '@/lib/messaging/protocol';
 import { ParsePageSchema, ReadSnapshotSchema, parseMessage } from '@/lib/messaging/schemas';
-import { readSnapshot } from '@/lib/extract/snapshot-reading';
+import { readShopPage } from '@/lib/snapshot-reader';
 import { checkSender } from '@/lib/messaging/sender';
 import { readPageHere } from '@/lib/watch/dom';
 
@@ -20,6 +20,5 @@ onMessage('parsePage', ({ data, sender }) => {
 
 onMessage('readSnapshot', ({ data, sender }) => {
   checkSender(sender, 'extension-page', ownId, ownOrigin);
-  const snapshot = parseMessage(ReadSnapshotSchema, data);
-  return readSnapshot(snapshot, snapshot.url);
+  return readShopPage(parseMessage(ReadSnapshotSchema, data));
 });

@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import type { CheckoutUpdate } from '@/lib/checkout/form-refs';
+import type { SenderLike } from '@/lib/messaging/sender';
 
 /** Path of the built snapshot sender (entrypoints/page-snapshot.ts): what shop pages get. */
 export const SNAPSHOT_SCRIPT = '/page-snapshot.js';
 /** Path of the built extractor (entrypoints/extractor.ts): for pages a snapshot cannot carry. */
 export const ORDERS_SCRIPT = '/extractor.js';
-/** Path of the built checkout script (entrypoints/checkout.ts, issue 14). */
+/** Path of the built checkout panel (entrypoints/checkout.ts, issue 14). */
 export const CHECKOUT_SCRIPT = '/checkout.js';
+/** Path of the checkout check with its buy-form finder, for buy pages a snapshot cannot carry. */
+export const CHECKOUT_IN_TAB_SCRIPT = '/checkout-in-tab.js';
 
 /**
  * Has a tab's frame read as a shop page: the snapshot sender goes in (lib/content/send-snapshots.ts), and the page is
@@ -23,9 +27,47 @@ export function injectExtractor(tabId: number, frameId?: number): Promise<boolea
   return injectScript(ORDERS_SCRIPT, tabId, frameId);
 }
 
-/** Runs the checkout script in a tab's frame; like the extractor it guards against running twice. */
-export function injectCheckout(tabId: number, frameId?: number): Promise<boolean> {
-  return injectScript(CHECKOUT_SCRIPT, tabId, frameId);
+/**
+ * Tells the checkout panel in the sender's page what to show (lib/checkout/form-refs.ts), bringing the panel script
+ * first when `first`. Aimed at the sending document where the browser names it (Chromium), so an update never lands on
+ * the next page of the tab. False when the page is gone or may not be scripted.
+ */
+export async function tellCheckout(sender: SenderLike, update: CheckoutUpdate, first: boolean): Promise<boolean> {
+  if (first && !(await injectInto(sender, { files: [CHECKOUT_SCRIPT] }))) return false;
+  return injectInto(sender, {
+    // Runs in the panel script's isolated world, where it left its entry point (lib/content/checkout.ts).
+    // (Self-contained: the function is sent as its source, so the name is written out here.)
+    func: (u: CheckoutUpdate) =>
+      (globalThis as unknown as Record<string, ((u: CheckoutUpdate) => void) | undefined>)[
+        '__kamiguardCheckoutUpdate'
+      ]?.(u),
+    args: [update],
+  });
+}
+
+/** Brings the checkout check with its finder to the sender's page (a buy page whose snapshot cannot be read). */
+export function injectCheckoutInTab(sender: SenderLike): Promise<boolean> {
+  return injectInto(sender, { files: [CHECKOUT_IN_TAB_SCRIPT] });
+}
+
+type Injection = { files: [ScriptPublicPath] } | { func: (u: CheckoutUpdate) => void; args: [CheckoutUpdate] };
+
+/**
+ * Runs a script in the sending document where the browser names it (Chromium: a page that has gone meanwhile gets
+ * nothing, rather than the tab's next page), else in the sender's frame (Firefox).
+ */
+async function injectInto(sender: SenderLike, what: Injection): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
+  const target = sender.documentId
+    ? { tabId, documentIds: [sender.documentId] }
+    : { tabId, frameIds: [sender.frameId ?? 0] };
+  try {
+    await browser.scripting.executeScript({ target, ...what } as Parameters<typeof browser.scripting.executeScript>[0]);
+    return true;
+  } catch {
+    return false; // the document is gone, or a page we may not script
+  }
 }
 
 async function injectScript(file: ScriptPublicPath, tabId: number, frameId?: number): Promise<boolean> {

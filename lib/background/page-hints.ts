@@ -9,7 +9,10 @@
 import { looksLikeCheckoutPage } from '@/lib/checkout/page-hint';
 import { looksLikeShopPage } from '@/lib/extract/page-probe';
 
-/** The page scripts: the snapshot sender (order, query and payment pages) and the checkout check (buy pages). */
+/**
+ * What a page gets: the snapshot sender (order, query, payment and buy pages), and the checkout check (buy pages: their
+ * snapshots are searched for a buy form, lib/background/checkout-pages.ts).
+ */
 export type PageScript = 'reader' | 'checkout';
 
 export interface PageHints {
@@ -31,9 +34,11 @@ export function pageHints(inject: (tabId: number, script: PageScript, url: strin
     closed: (tabId) => void given.delete(tabId),
     seen(tabId, url, title = '') {
       if (!url) return;
+      const buy = looksLikeCheckoutPage(url, title);
+      // A buy page's form is looked for in its snapshots: it gets the snapshot sender too, once.
       const wants: Array<[PageScript, boolean]> = [
-        ['reader', looksLikeShopPage(url, title)],
-        ['checkout', looksLikeCheckoutPage(url, title)],
+        ['reader', buy || looksLikeShopPage(url, title)],
+        ['checkout', buy],
       ];
       for (const [script, wanted] of wants) {
         const has = given.get(tabId);

@@ -17,6 +17,7 @@ import {
 } from '@/lib/messaging/schemas';
 import type { SenderLike } from '@/lib/messaging/sender';
 import type { PageSnapshotReply } from '@/lib/messaging/protocol';
+import type { BuyPageReading } from '@/lib/checkout/buy-page-reading';
 
 export interface SnapshotContext {
   ownId: string;
@@ -27,10 +28,22 @@ export interface SnapshotContext {
   paymentStopSeen(data: PaymentStopData, sender: SenderLike): Promise<unknown>;
   /** What each page (tab, frame, page id) last reported, so that a page repeating itself is stored once. */
   lastReports: Map<string, string>;
+  /** Buy pages (lib/background/checkout-pages.ts): which pages to look for a buy form on, and what to do with one. */
+  buyPages?: {
+    wanted(sender: SenderLike): boolean;
+    /** The page's buy form as its latest snapshot shows it, or undefined for none. */
+    seen(found: BuyPageReading | undefined, url: string, page: string, sender: SenderLike): Promise<void>;
+    /** A buy page whose snapshot cannot be read: the form is looked for in the tab. */
+    readInTab(page: string, sender: SenderLike): Promise<void>;
+  };
 }
 
 /** Pages remembered in `lastReports`; the oldest is forgotten first (a forgotten page's next reading is stored again). */
 const REMEMBERED_PAGES = 200;
+
+/** One page's life in a tab's frame. */
+export const pageKey = (sender: SenderLike, pageId: string): string =>
+  `${sender.tab?.id}:${sender.frameId ?? 0}:${pageId}`;
 
 export async function handlePageSnapshot(
   raw: unknown,
@@ -38,13 +51,24 @@ export async function handlePageSnapshot(
   ctx: SnapshotContext,
 ): Promise<PageSnapshotReply> {
   const { data } = readPageMessage(PageSnapshotSchema, raw, sender, ctx);
+  const buyForm = ctx.buyPages?.wanted(sender) === true;
   const reading = parseMessage(
     SnapshotReadingSchema,
-    await ctx.read({ url: data.url, html: data.html, values: data.values }),
+    await ctx.read({
+      url: data.url,
+      html: data.html,
+      values: data.values,
+      hidden: data.hidden,
+      ...(buyForm ? { buyForm } : {}),
+    }),
   );
-  if (reading.copyDiffers) return { orders: 0, readInTab: true };
-  const page = `${sender.tab?.id}:${sender.frameId ?? 0}:${data.pageId}`;
-  const { orders, paymentStop, copyDiffers: _, ...facts } = reading;
+  const page = pageKey(sender, data.pageId);
+  if (reading.copyDiffers) {
+    if (buyForm) await ctx.buyPages!.readInTab(page, sender);
+    return { orders: 0, readInTab: true };
+  }
+  const { orders, paymentStop, copyDiffers: _, buyPage, ...facts } = reading;
+  if (buyForm) await ctx.buyPages!.seen(buyPage, data.url, page, sender);
   const report = orders.length ? JSON.stringify(orders) : paymentStop?.tradeNo ? `paid ${paymentStop.tradeNo}` : '';
   if (!report || ctx.lastReports.get(page) === report) return { orders: orders.length };
   ctx.lastReports.delete(page);

@@ -1,8 +1,9 @@
 /**
  * Finds the buy form on a page: recipient fields (lib/checkout/field-kind.ts) in an area that shows a price, and
  * none of what login and order-query forms have (a login password, an SMS code button, an order-number box). This is
- * the real check behind the page test's guess (lib/checkout/page-hint.ts): on every page that fails it the checkout
- * script does nothing.
+ * the real check behind the page test's guess (lib/checkout/page-hint.ts): on every page that fails it no panel comes.
+ * It runs on the page's copy in the background (lib/checkout/buy-page-reading.ts), with the page's own answer to
+ * `checkVisibility` for each input (lib/extract/snapshot.ts), or in the tab for a page a snapshot cannot carry.
  *
  * DOM in, data out; no extension API. Labels are read where the surveyed systems put them: <label for> (dujiaoka
  * unicorn, morpho), a caption before the input or its wrapper (luna .l-msg, hyper .buy-title, 彩虹

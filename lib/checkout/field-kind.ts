@@ -14,6 +14,17 @@ export type FieldKind =
   | 'recharge_account' // 充值账号: the account a top-up goes to, of no fixed shape
   | 'account'; // 下单账号 / 账号: 彩虹's default first field
 
+/** Every kind, for validating what crosses a message boundary. */
+export const FIELD_KINDS: readonly FieldKind[] = [
+  'qq',
+  'phone',
+  'email',
+  'contact',
+  'game_account',
+  'recharge_account',
+  'account',
+] satisfies readonly FieldKind[];
+
 /** The texts an input is known by. */
 export interface FieldTexts {
   /** The human label: <label>, a sibling caption (.l-msg, .buy-title, .input-group-addon), aria-label. */

@@ -1,6 +1,6 @@
 /**
- * What a buy page says about its product, read in the background from the texts the checkout script collected
- * (lib/checkout/run.ts `collectPage`): the title's terms, the notes and badges beside it, the delivery promise, the
+ * What a buy page says about its product, read in the background from the texts collected with its buy form
+ * (lib/checkout/buy-page-reading.ts `collectPage`): the title's terms, the notes and badges beside it, the delivery promise, the
  * stock and the ICP number. Reading is kept out of the page: the page pays for the DOM walk only, not for compiling
  * and running the readers on the main thread the buyer is about to pay on.
  */
@@ -8,7 +8,7 @@ import { parseIcp } from '@/lib/extract/icp';
 import { readStock, type StockSignal } from './signals';
 import { readNotes, readPromise, readTitleTerms, TERM_ORDER, type Term } from './title-terms';
 
-/** The texts a buy page shows, as the checkout script collects them (all bounded). */
+/** The texts a buy page shows, as they are collected with its buy form (all bounded). */
 export interface PageStrings {
   /** The product's name. */
   product?: string;

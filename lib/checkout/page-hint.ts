@@ -1,7 +1,7 @@
 /**
  * The cheap guess that a page may be a shop's buy page: URL shapes of the surveyed systems' product and checkout
  * pages, and title words of card shops. Like the order test (lib/extract/page-probe.ts) it reads only the URL and the
- * title, in the background (lib/background/page-hints.ts). A hit only means "worth injecting the checkout script",
+ * title, in the background (lib/background/page-hints.ts). A hit only means "worth looking for a buy form in the page's snapshots",
  * which then looks for a buy form with a recipient field and a price, and otherwise does nothing.
  */
 import { containsAny, words } from '@/lib/extract/page-probe';
@@ -21,7 +21,7 @@ const TITLE_WORDS = words(
 
 // Order, query and payment routes (the order test's ground: order, query, card-view, tracking and payment pages): a
 // card shop's title is on these pages too, but they hold an order, not a buy form, and injecting the checkout script
-// there cost an order page ~3 ms of main thread for nothing. Only consulted when the title alone would say "buy page".
+// there cost an order page ~3 ms of main thread for nothing (now it would cost a buy-form search on each snapshot). Only consulted when the title alone would say "buy page".
 // trade: trade_no, out_trade_no, tradeNo; submit: epay's submit.php; /pay: /pay/ok/…, /payok
 const ORDER_PARTS = words(
   'order query chaxun dingdan trade submit /pay notify /bill/ mod=faka buyok chadan tiqu track search',

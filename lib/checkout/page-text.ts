@@ -1,5 +1,5 @@
 /**
- * Bounded reads of what a page shows, for the checkout script. Text nodes only (no layout: innerText would force
+ * Bounded reads of what a page shows, for the buy-form finder (on a page's copy in the background, or in the tab). Text nodes only (no layout: innerText would force
  * one on a page the buyer is about to pay on), without script, style and template text: dujiaoka has "库存不足"
  * inside an inline script on every buy page, which is no statement about stock.
  */

@@ -57,7 +57,7 @@ export async function saveCheckoutSettings(db: KamiGuardDb, settings: CheckoutSe
   return value;
 }
 
-/** What the checkout script shows on one shop: the whole panel, recipient warnings only, or nothing. */
+/** What the checkout panel shows on one shop: the whole panel, recipient warnings only, or nothing. */
 export type PanelMode = 'full' | 'recipient' | 'off';
 
 export function panelMode(settings: CheckoutSettings, host: string): PanelMode {

@@ -3,6 +3,13 @@ import { sendFromContent } from '@/lib/messaging/content-sender';
 import { extractorSeen, markHandedOver, runPageLife } from './page-life';
 import { watchOrders } from './watch';
 
+const isOurs = (node: Node): boolean => node.nodeType === 1 && (node as Element).hasAttribute('data-kamiguard');
+const ours = (r: MutationRecord): boolean =>
+  isOurs(r.target) ||
+  (r.type === 'childList' &&
+    r.target === document.documentElement &&
+    [...r.addedNodes, ...r.removedNodes].every(isOurs));
+
 /**
  * The page side of reading a shop page (entrypoints/page-snapshot.ts; issue 11): whenever the page has been quiet for a
  * moment and differs from what was last sent, a snapshot of it goes to the background, which reads it with the
@@ -33,7 +40,10 @@ export function runSnapshots(): () => void {
         handOver();
         return [];
       },
-      fingerprint: ([s]) => `${s!.html}\u0000${JSON.stringify(s!.values)}`,
+      fingerprint: ([s]) => `${s!.html}\u0000${JSON.stringify(s!.values)}\u0000${s!.hidden.join()}`,
+      // Our own elements hang off <html>, out of the snapshot (lib/extract/snapshot.ts): their coming and going, and
+      // the checkout panel's style changing as the buyer types, are no reason to copy the page again.
+      ignore: ours,
       report: ([s]) => {
         sendFromContent('pageSnapshot', { url: location.href, pageId, ...s! }).then(
           // The copy could not stand for the page (its tree is one markup cannot rebuild): read it in the tab.

@@ -15,6 +15,8 @@ export interface WatchOptions<T = ExtractedOrder> {
   maxWatchMs?: number;
   /** Upper bound on re-reads, whatever the page does. */
   maxReads?: number;
+  /** Changes that are no change of the page (our own checkout panel entering it, its style as the buyer types). */
+  ignore?: (record: MutationRecord) => boolean;
 }
 
 /**
@@ -59,8 +61,8 @@ export function watchOrders<T = ExtractedOrder>(o: WatchOptions<T>): () => void 
     if (pending !== undefined) clearTimeout(pending);
     pending = setTimeout(read, debounceMs);
   };
-  const observer = new MutationObserver(() => {
-    if (!stopped) schedule();
+  const observer = new MutationObserver((records) => {
+    if (!stopped && !(o.ignore && records.every(o.ignore))) schedule();
   });
 
   const stop = (): void => {

@@ -36,10 +36,24 @@ const MAX_VISIBLE = 200_000;
 const MAX_RECORD = 20_000;
 
 export function readSnapshot(snapshot: PageSnapshot, url: string): SnapshotReading {
+  const doc = parseSnapshot(snapshot);
+  return doc ? readSnapshotCopy(doc, url) : { orders: [], copyDiffers: true };
+}
+
+/**
+ * The page's copy, text boxes filled in as the page had them; undefined when the copy is not the page's own tree (its
+ * markup written out again differs from the markup sent).
+ */
+export function parseSnapshot(snapshot: Pick<PageSnapshot, 'html' | 'values'>): Document | undefined {
   // Standards mode, as nearly every shop page is (a quirks-mode page whose tree would come out otherwise is caught below).
   const doc = new DOMParser().parseFromString(`<!DOCTYPE html><html>${snapshot.html}</html>`, 'text/html');
-  if (snapshotMarkup(doc) !== snapshot.html) return { orders: [], copyDiffers: true };
+  if (snapshotMarkup(doc) !== snapshot.html) return undefined;
   restoreValues(doc, snapshot.values);
+  return doc;
+}
+
+/** What a copy of the page (parseSnapshot) says, read as the extractor reads a page in the tab. */
+export function readSnapshotCopy(doc: Document, url: string): SnapshotReading {
   const orders = extractOrders(doc, url);
   if (!orders.length) {
     const paymentStop = readPaymentStop(doc, url);

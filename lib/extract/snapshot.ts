@@ -11,6 +11,12 @@ export interface PageSnapshot {
   html: string;
   /** [index among `CONTROLS` of the body in document order, current value] for each box whose value is not its markup's. */
   values: Array<[index: number, value: string]>;
+  /**
+   * Inputs the page does not render (`checkVisibility()` false: display:none, an inactive tab pane), by the same index,
+   * leaving out type=hidden, which never renders. A parsed copy has no styles; the buy-form finder
+   * (lib/checkout/buy-form.ts) needs to know which boxes the buyer sees.
+   */
+  hidden: number[];
 }
 
 /** The elements whose current value the extractor reads (lib/extract/platform.ts, generic.ts: a control's `.value`). */
@@ -31,12 +37,30 @@ export function takeSnapshot(doc: Document): PageSnapshot | undefined {
   const html = snapshotMarkup(doc);
   if (html.length > MAX_SNAPSHOT_CHARS) return undefined;
   const values: PageSnapshot['values'] = [];
+  const hidden: number[] = [];
   const boxes = doc.body?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(CONTROLS) ?? [];
-  for (let i = 0; i < boxes.length && values.length < MAX_VALUES; i++) {
+  for (let i = 0; i < boxes.length && i < MAX_BOXES; i++) {
     const box = boxes[i]!;
-    if (box.value !== box.defaultValue) values.push([i, box.value.slice(0, MAX_VALUE_CHARS)]);
+    if (box.value !== box.defaultValue && values.length < MAX_VALUES)
+      values.push([i, box.value.slice(0, MAX_VALUE_CHARS)]);
+    // (After the value: checkVisibility asks for styles, and a text box's value never does.)
+    if (box.type !== 'hidden' && box.tagName === 'INPUT' && !rendered(box) && hidden.length < MAX_VALUES)
+      hidden.push(i);
   }
-  return { html, values };
+  return { html, values, hidden };
+}
+
+/** Boxes looked at: a page with more is no buy or order page a buyer fills in. */
+const MAX_BOXES = 5000;
+
+const rendered = (el: Element): boolean =>
+  typeof (el as HTMLElement).checkVisibility === 'function' ? (el as HTMLElement).checkVisibility() : true;
+
+/** Whether an element of a copy parsed from the snapshot is rendered in the page (its index among `CONTROLS`). */
+export function visibilityIn(doc: Document, hidden: readonly number[]): (el: Element) => boolean {
+  const boxes = Array.from(doc.body?.querySelectorAll(CONTROLS) ?? []);
+  const gone = new Set(hidden.map((i) => boxes[i]));
+  return (el) => !gone.has(el) && !(el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'hidden');
 }
 
 /** The snapshot's values put back into the document parsed from its markup (same boxes, same document order). */

@@ -16,7 +16,7 @@ import type {
   StampOrderData,
 } from './schemas';
 import type { PageReading } from '@/lib/watch/page';
-import type { SnapshotReading } from '@/lib/extract/snapshot-reading';
+import type { ShopPageReading } from '@/lib/snapshot-reader';
 
 /** Reply to a page's snapshot: how many orders it showed, or that the page must be read in the tab. */
 export interface PageSnapshotReply {
@@ -42,7 +42,7 @@ export type StampOrderReply = { ok: true; facts: TimestampFacts } | StampFailure
 /** Reply to a bundle's manifest stamp: the token (base64 of the DER TimeStampResp) and what it says. */
 export type StampManifestReply = { ok: true; tsr: string; facts: TimestampInfo } | StampFailure;
 
-/** Reply to the checkout script: how much of the panel to show, and its words. */
+/** What the checkout panel shows: how much of it, and its words. */
 export interface CheckoutReply {
   mode: PanelMode;
   /** Templates of the panel's frame and recipient lines, placeholders as $1…$5 (lib/checkout/messages.ts). */
@@ -64,24 +64,28 @@ export interface ProtocolMap {
    */
   paymentStopSeen(data: PaymentStopData): { orderId?: number };
   /**
-   * content script → background: a shop page's snapshot; the background reads it (orders, payment stop page) and
-   * stores what it finds as for `ordersSeen` and `paymentStopSeen` (lib/background/snapshot.ts). `readInTab`: the
-   * copy could not stand for the page; the page is handed to the extractor (extractorHandover).
+   * content script → background: a shop page's snapshot; the background reads it (orders, payment stop page, on a
+   * buy page its buy form) and stores what it finds as for `ordersSeen` and `paymentStopSeen` (lib/background/snapshot.ts),
+   * telling a buy page's checkout panel what to show (lib/background/checkout-pages.ts). `readInTab`: the copy could
+   * not stand for the page; the page is handed to the extractor (extractorHandover).
    */
   pageSnapshot(data: PageSnapshotData): PageSnapshotReply;
   /** content script (the snapshot sender) → background: this page is too large to send; bring the extractor. */
   extractorHandover(): { injected: boolean };
-  /** background → offscreen document (Chromium): read a shop page's snapshot (lib/extract/snapshot-reading.ts). */
-  readSnapshot(data: ReadSnapshotData): SnapshotReading;
+  /** background → offscreen document (Chromium): read a shop page's snapshot (lib/snapshot-reader.ts). */
+  readSnapshot(data: ReadSnapshotData): ShopPageReading;
   /** extension page → background: extract orders from the active tab now (the popup's "scan this page"). */
   scanTab(data: { tabId: number }): { injected: boolean };
   /** extension page → background: the user acted on an order (I have paid, step done, resolve ...). */
   orderAction(data: OrderActionMessage): { ok: true };
   /** extension page → background: settings were saved; rebuild every reminder from them. */
   settingsChanged(): { ok: true };
-  /** content script (checkout) → background: a buy page with a recipient field; what should the panel show? */
+  /**
+   * content script (the in-tab checkout finder, for a buy page a snapshot cannot carry) → background: a buy page with
+   * a recipient field; what should the panel show?
+   */
   checkoutSeen(data: CheckoutSeenData): CheckoutReply;
-  /** content script (checkout) → background: the buyer turned the panel off on this shop (the sender's host). */
+  /** content script (checkout panel) → background: the buyer turned the panel off on this shop (the sender's host). */
   checkoutHide(): { mode: PanelMode };
   /** extension page → background: capture the active tab as evidence of an order; replies with what was stored. */
   captureTab(data: CaptureTabData): { ok: boolean; error?: string };

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { MAX_CONTACT, MAX_FIELD, MAX_KEY, MAX_KEYS } from '@/lib/extract/normalize';
 import { STEP_IDS } from '@/lib/escalation/steps';
 import { ORDER_STATUSES } from '@/lib/extract/types';
+import { FIELD_KINDS } from '@/lib/checkout/field-kind';
 import { MAX_SNAPSHOT_CHARS, MAX_VALUE_CHARS, MAX_VALUES } from '@/lib/extract/snapshot';
 
 /**
@@ -104,6 +105,10 @@ export const PageSnapshotSchema = v.strictObject({
     ),
     v.maxLength(MAX_VALUES),
   ),
+  hidden: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
+    v.maxLength(MAX_VALUES),
+  ),
 });
 export type PageSnapshotData = v.InferOutput<typeof PageSnapshotSchema>;
 
@@ -112,21 +117,12 @@ export const ReadSnapshotSchema = v.strictObject({
   url: PageSnapshotSchema.entries.url,
   html: PageSnapshotSchema.entries.html,
   values: PageSnapshotSchema.entries.values,
+  hidden: PageSnapshotSchema.entries.hidden,
+  /** The page test took the page for a buy page: look for its buy form too (lib/checkout/buy-page-reading.ts). */
+  buyForm: v.optional(v.boolean()),
 });
 export type ReadSnapshotData = v.InferOutput<typeof ReadSnapshotSchema>;
 
-/** What the offscreen document read from a snapshot (lib/extract/snapshot-reading.ts), validated on its way back. */
-export const SnapshotReadingSchema = v.strictObject({
-  orders: v.pipe(v.array(ExtractedOrderSchema), v.maxLength(LIMITS.ordersPerMessage)),
-  copyDiffers: v.optional(v.literal(true)),
-  paymentStop: v.optional(
-    v.strictObject({ outcome: PaymentStopSchema.entries.outcome, tradeNo: PaymentStopSchema.entries.tradeNo }),
-  ),
-  title: OrdersSeenSchema.entries.title,
-  visibleText: OrdersSeenSchema.entries.visibleText,
-  pageWindowMinutes: OrdersSeenSchema.entries.pageWindowMinutes,
-  icp: OrdersSeenSchema.entries.icp,
-});
 /**
  * content script (checkout) → background: a buy page with a recipient field was found (issue 14), with the texts the
  * background reads the product's facts from (lib/checkout/page-facts.ts). All bounded.
@@ -143,6 +139,44 @@ export const CheckoutSeenSchema = v.strictObject({
 });
 
 export type CheckoutSeenData = v.InferOutput<typeof CheckoutSeenSchema>;
+
+/** An element of a page, as the background names it for the page's script (lib/checkout/element-ref.ts). */
+const ElementRefSchema = v.strictObject({
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  key: v.pipe(v.string(), v.maxLength(200)),
+});
+
+/** What the offscreen document read from a snapshot (lib/extract/snapshot-reading.ts), validated on its way back. */
+export const SnapshotReadingSchema = v.strictObject({
+  orders: v.pipe(v.array(ExtractedOrderSchema), v.maxLength(LIMITS.ordersPerMessage)),
+  copyDiffers: v.optional(v.literal(true)),
+  paymentStop: v.optional(
+    v.strictObject({ outcome: PaymentStopSchema.entries.outcome, tradeNo: PaymentStopSchema.entries.tradeNo }),
+  ),
+  title: OrdersSeenSchema.entries.title,
+  visibleText: OrdersSeenSchema.entries.visibleText,
+  pageWindowMinutes: OrdersSeenSchema.entries.pageWindowMinutes,
+  icp: OrdersSeenSchema.entries.icp,
+  buyPage: v.optional(
+    v.strictObject({
+      form: v.strictObject({
+        area: ElementRefSchema,
+        fields: v.pipe(
+          v.array(
+            v.strictObject({
+              at: ElementRefSchema,
+              kind: v.picklist(FIELD_KINDS),
+              confirm: v.boolean(),
+              label: v.pipe(v.string(), v.maxLength(80)),
+            }),
+          ),
+          v.maxLength(50),
+        ),
+      }),
+      page: v.omit(CheckoutSeenSchema, ['url']),
+    }),
+  ),
+});
 
 /** Parses untrusted message data; throws an Error whose message names the first bad field. */
 export function parseMessage<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> {

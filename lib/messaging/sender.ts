@@ -4,6 +4,8 @@ export interface SenderLike {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** The sending document (Chromium): scripts injected back target it, not whatever the frame shows by then. */
+  documentId?: string;
 }
 
 export type SenderKind = 'content' | 'extension-page';

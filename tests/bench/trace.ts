@@ -53,33 +53,6 @@ async function tracedLoad(
   return { events, frameId: frameTree.frame.id };
 }
 
-/**
- * Loads `url` in a fresh tab while tracing and returns the time of top-level script evaluation and function calls
- * whose script URL ends with `scriptSuffix` (e.g. '/checkout.js'), with the work they run, by both clocks: wall time, and
- * the same events by the thread's CPU clock (what a loaded machine does not inflate).
- */
-export async function scriptCostOnLoad(
-  context: BrowserContext,
-  url: string,
-  scriptSuffix: string,
-  settleMs = 1500,
-): Promise<{ wallMs: number; cpuMs: number }> {
-  const { events } = await tracedLoad(context, url, settleMs, [
-    'devtools.timeline',
-    'disabled-by-default-devtools.timeline',
-  ]);
-  const top = events.filter(
-    (e) =>
-      e.ph === 'X' &&
-      (e.name === 'EvaluateScript' || e.name === 'FunctionCall') &&
-      Boolean(e.args?.data?.url?.endsWith(scriptSuffix)),
-  );
-  return {
-    wallMs: top.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
-    cpuMs: top.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000,
-  };
-}
-
 /** The extension's whole cost on one page load, by trace (see {@link extensionTimeOnLoad}). */
 export interface ExtensionCost {
   /** Main-thread wall time of everything the extension ran in the page: compile, first run, later callbacks. */
@@ -203,6 +176,41 @@ export async function extensionTimeOnLoad(
     'disabled-by-default-devtools.timeline',
   ]);
   return attributeExtension(events, extensionId, frameId);
+}
+
+/**
+ * What one page script of the extension cost on a page load, by trace: everything the extension ran there (as
+ * {@link extensionTimeOnLoad} attributes it) that is `scriptSuffix`'s: its evaluation and calls, and the functions the
+ * background ran in the page with `scripting.executeScript({ func })` (they have no URL of their own; the checkout
+ * panel is told what to show that way). Nested events are merged: wall time, and the same by the thread's CPU clock.
+ */
+export async function injectedScriptCostOnLoad(
+  context: BrowserContext,
+  url: string,
+  extensionId: string,
+  scriptSuffix: string,
+  settleMs = 1500,
+): Promise<{ wallMs: number; cpuMs: number }> {
+  const { events, frameId } = await tracedLoad(context, url, settleMs, [
+    'devtools.timeline',
+    'v8',
+    'disabled-by-default-devtools.timeline',
+  ]);
+  let pid: number | undefined;
+  for (const e of events)
+    if (e.name === 'FrameCommittedInBrowser' && e.args?.data?.frame === frameId) pid = e.args.data.processId;
+  const { ours } = attribute(events, `chrome-extension://${extensionId}/`, (p) => pid === undefined || p === pid);
+  const its = ours.filter(
+    ({ e, script }) =>
+      `/${script}`.endsWith(scriptSuffix) ||
+      // A function the background sent: compiled and run in our world, with no script URL.
+      (script === 'isolated world' && (e.name === 'v8.compile' || e.name === 'v8.run') && !urlOf(e)),
+  );
+  const cpu = its.filter(({ e }) => e.tts !== undefined && e.tdur !== undefined);
+  return {
+    wallMs: length(its.map(({ e }) => spanOf(e))),
+    cpuMs: length(cpu.map(({ e }): Span => [e.tts!, e.tts! + e.tdur!])),
+  };
 }
 
 /**

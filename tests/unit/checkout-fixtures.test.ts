@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findBuyForm } from '@/lib/checkout/buy-form';
 import { readPageFacts } from '@/lib/checkout/page-facts';
-import { collectPage } from '@/lib/checkout/run';
+import { collectPage } from '@/lib/checkout/buy-page-reading';
 import { extractOrders } from '@/lib/extract';
 import { loadFixtures, parseHtml } from './extract-fixture-files';
 

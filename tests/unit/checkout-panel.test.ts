@@ -4,13 +4,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { panelLines, type PanelInput } from '@/lib/checkout/panel-model';
 import { fieldLines, KIND_KEY, type FieldState } from '@/lib/checkout/field-lines';
 import { createPanel, translator, type PanelView, type Translate } from '@/lib/checkout/panel';
-import { startCheckout, type CheckoutDeps } from '@/lib/checkout/run';
+import { startPanel, type CheckoutPanel } from '@/lib/checkout/run';
+import { formFromRefs } from '@/lib/checkout/form-refs';
+import { takeSnapshot } from '@/lib/extract/snapshot';
+import { readShopPage } from '@/lib/snapshot-reader';
 import { PAGE_MESSAGE_KEYS, pageMessages, word } from '@/lib/checkout/messages';
 import type { FieldKind } from '@/lib/checkout/field-kind';
 import { PROBLEM_CODES } from '@/lib/checkout/validate';
 import { PROBLEM_KINDS } from '@/lib/checkout/shop-summary';
 import { TERM_ORDER } from '@/lib/checkout/title-terms';
-import type { CheckoutReply } from '@/lib/messaging/protocol';
 import { formatMessage, type ChromeMessage } from '@/lib/reminders/messages';
 
 const load = (locale: string): Record<string, ChromeMessage> =>
@@ -213,47 +215,58 @@ const typeInto = (selector: string, value: string): void => {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 };
 
-describe('startCheckout on a buy page', () => {
+describe('a buy page read from its snapshot, and the panel told what to show', () => {
   const html = readFileSync(join(__dirname, '../fixtures-checkout/dujiaoka-unicorn-daichong.html'), 'utf8');
-  let stop: (() => void) | undefined;
+  const PAGE_URL = 'https://xinghe.example.cn/buy/7';
+  let panel: CheckoutPanel | undefined;
   afterEach(() => {
-    stop?.();
+    panel?.stop();
+    panel = undefined;
     document.documentElement.innerHTML = '<head></head><body></body>';
   });
 
-  function start(reply: CheckoutReply): { seen: ReturnType<typeof vi.fn>; deps: CheckoutDeps } {
-    // The page without its stylesheets and scripts (neither loads here).
+  /** The page as the browser shows it, without its stylesheets and scripts (neither loads here). */
+  function open(): void {
     document.documentElement.innerHTML = html
       .replace(/^[\s\S]*?<html[^>]*>/, '')
       .replace(/<\/html>\s*$/, '')
       .replace(/<link[^>]*>/g, '')
       .replace(/<script[\s\S]*?<\/script>/g, '');
-    const seen = vi.fn(async () => reply);
-    const deps: CheckoutDeps = {
-      doc: document,
-      url: () => 'https://xinghe.example.cn/buy/7',
-      seen,
-      hide: async () => ({ mode: 'recipient' }),
-      setTimeout: (fn, ms) => window.setTimeout(fn, ms),
-      clearTimeout: (id) => window.clearTimeout(id),
-      visible: () => true,
-    };
-    stop = startCheckout(deps);
-    return { seen, deps };
+  }
+  /** What the background reads from the page's snapshot (lib/snapshot-reader.ts), as the page test asked. */
+  function read() {
+    const reading = readShopPage({ url: PAGE_URL, ...takeSnapshot(document)!, buyForm: true });
+    expect(reading.copyDiffers).toBeUndefined();
+    return reading.buyPage;
+  }
+  function start(): CheckoutPanel {
+    panel = startPanel({ doc: document, hide: async () => ({ mode: 'recipient' }) });
+    return panel;
   }
 
-  it('sends the page to the background, shows its words, and checks the QQ field as the buyer types', async () => {
-    const { seen } = start({
+  it('finds the form in the copy, with the texts for the facts, and names its elements for the page', () => {
+    open();
+    const found = read()!;
+    expect(found.page).toMatchObject({ product: '腾讯视频VIP会员 月卡 代充' });
+    expect(found.page.pageText).toContain('付款后 24小时内到账');
+    expect(found.page.badges).toContain('人工处理');
+    expect(found.form.fields.map((f) => [f.kind, f.label])).toEqual([
+      ['email', '邮箱'],
+      ['qq', 'QQ账号'],
+    ]);
+    const form = formFromRefs(document, found.form)!;
+    expect(form.fields.map((f) => f.input.id)).toEqual(['email', 'qq_account']);
+    expect(form.area.contains(document.querySelector('#qq_account'))).toBe(true);
+  });
+
+  it('shows the words, and checks the QQ field as the buyer types', () => {
+    open();
+    const found = read()!;
+    start().show(formFromRefs(document, found.form), {
       mode: 'full',
       messages: ZH_MESSAGES,
       lines: { terms: ['时长：月卡（约 30 天）'], shop: ['在这里下过 2 单：按时到 0，超时 2，没到 0。'], signals: [] },
     });
-    await vi.waitFor(() => expect(document.querySelector('[data-kamiguard="checkout"]')).not.toBeNull());
-    expect(seen).toHaveBeenCalledOnce();
-    const sent = seen.mock.calls[0]![0] as Record<string, unknown>;
-    expect(sent).toMatchObject({ url: 'https://xinghe.example.cn/buy/7', product: '腾讯视频VIP会员 月卡 代充' });
-    expect(sent.pageText).toContain('付款后 24小时内到账');
-    expect(sent.badges).toContain('人工处理');
     expect(shadow().textContent).toContain('在这里下过 2 单：按时到 0，超时 2，没到 0。');
     expect(shadow().textContent).toContain('时长：月卡（约 30 天）');
 
@@ -271,18 +284,48 @@ describe('startCheckout on a buy page', () => {
     expect(document.querySelector('form')!.querySelectorAll('[data-kamiguard]')).toHaveLength(0);
   });
 
-  it('shows nothing when the buyer turned it all off, and only warnings on a hidden shop', async () => {
-    start({ mode: 'off' });
-    await new Promise((r) => setTimeout(r, 20));
-    expect(document.querySelector('[data-kamiguard]')).toBeNull();
-    stop?.();
+  it('reads what the buyer typed before the copy, and a box the page hides is no field', () => {
+    open();
+    document.querySelector<HTMLInputElement>('#qq_account')!.value = '0123';
+    const snapshot = takeSnapshot(document)!;
+    // The page hides the e-mail box (a style the copy does not have): the snapshot says so by the box's index.
+    const boxes = Array.from(document.body.querySelectorAll('textarea, input'));
+    snapshot.hidden = [boxes.indexOf(document.querySelector('#email')!)];
+    const found = readShopPage({ url: PAGE_URL, ...snapshot, buyForm: true }).buyPage!;
+    expect(found.form.fields.map((f) => f.label)).toEqual(['QQ账号']);
+    start().show(formFromRefs(document, found.form), { mode: 'recipient', messages: ZH_MESSAGES });
+    expect(shadow().querySelector('[role="alert"]')!.textContent).toContain('不会以 0 开头');
+  });
 
-    start({ mode: 'recipient', messages: ZH_MESSAGES });
-    await vi.waitFor(() => expect(document.querySelector('[data-kamiguard="checkout"]')).not.toBeNull());
+  it('does not look for a form unless asked, nor on a page with orders', () => {
+    open();
+    expect(readShopPage({ url: PAGE_URL, ...takeSnapshot(document)! }).buyPage).toBeUndefined();
+  });
+
+  it('names nothing once the page changed under the copy; its next snapshot names the form again', () => {
+    open();
+    const found = read()!;
+    document.body.prepend(document.createElement('div'));
+    expect(formFromRefs(document, found.form)).toBeUndefined();
+    const again = read()!;
+    expect(formFromRefs(document, again.form)?.fields.map((f) => f.input.id)).toEqual(['email', 'qq_account']);
+  });
+
+  it('shows nothing when the buyer turned it all off, only warnings on a hidden shop, and goes with the form', async () => {
+    open();
+    const found = read()!;
+    start().show(formFromRefs(document, found.form), { mode: 'off' });
+    expect(document.querySelector('[data-kamiguard]')).toBeNull();
+    expect(panel!.stopped).toBe(true);
+
+    start().show(formFromRefs(document, found.form), { mode: 'recipient', messages: ZH_MESSAGES });
     const host = document.querySelector<HTMLElement>('[data-kamiguard="checkout"]')!;
     expect(host.style.getPropertyValue('display')).toBe('none');
     typeInto('#qq_account', '0123');
     expect(host.style.getPropertyValue('display')).toBe('block');
     expect(shadow().querySelector('[role="alert"]')!.textContent).toContain('不会以 0 开头');
+    // A single-page shop moved on: the form is gone, so is the panel.
+    panel!.show(undefined, { mode: 'recipient', messages: ZH_MESSAGES });
+    expect(document.querySelector('[data-kamiguard]')).toBeNull();
   });
 });

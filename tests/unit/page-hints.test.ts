@@ -12,7 +12,7 @@ const ORDER = 'https://shop.example.com/detail-order-sn/KG7Q2M9X4A1B3C5D';
 const BUY = 'https://shop.example.com/buy/7';
 
 describe('pageHints', () => {
-  it('gives an ordinary page nothing, an order page the snapshot sender, a buy page the checkout check', () => {
+  it('gives an ordinary page nothing, an order page the snapshot sender, a buy page both (its form is found in its snapshots)', () => {
     const { hints, injected } = hinted();
     hints.seen(1, 'https://news.example.com/2026/12/07/weather', '明天的天气');
     hints.seen(2, ORDER, '订单详情');
@@ -21,6 +21,7 @@ describe('pageHints', () => {
     hints.seen(5, undefined, '订单');
     expect(injected).toEqual([
       [2, 'reader', ORDER],
+      [3, 'reader', BUY],
       [3, 'checkout', BUY],
     ]);
   });
@@ -43,7 +44,8 @@ describe('pageHints', () => {
     hints.seen(1, 'https://app.example.com/', ''); // nothing yet
     hints.seen(1, 'https://app.example.com/', '腾讯视频 月卡 代充 - 星河'); // the title, set by script: a buy page
     hints.seen(1, 'https://app.example.com/#/order/query', '腾讯视频 月卡 代充 - 星河'); // the route: an order query
-    expect(injected.map(([, script]) => script)).toEqual(['checkout', 'reader']);
+    // The buy page brought both; the order route needs nothing more (its snapshots are read as any page's).
+    expect(injected.map(([, script]) => script)).toEqual(['reader', 'checkout']);
   });
 
   it('forgets a closed tab, and the oldest tab once it remembers many', () => {

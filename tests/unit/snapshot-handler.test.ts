@@ -19,6 +19,7 @@ const snapshot = (over: Record<string, unknown> = {}) => ({
   pageId: 'k3j9x0',
   html: '<html><body>订单号 KG7Q2M9X4A1B3C5D</body></html>',
   values: [],
+  hidden: [],
   ...over,
 });
 
@@ -51,7 +52,7 @@ describe('handlePageSnapshot', () => {
       icp: '京ICP备12345678号',
     });
     expect(await handlePageSnapshot(snapshot(), sender, ctx)).toEqual({ orders: 1 });
-    expect(ctx.reads).toEqual([{ url: PAGE, html: snapshot().html, values: [] }]);
+    expect(ctx.reads).toEqual([{ url: PAGE, html: snapshot().html, values: [], hidden: [] }]);
     expect(ctx.seen).toEqual([
       [
         {

@@ -10,7 +10,7 @@ import { extractOrders } from '@/lib/extract';
 import { parseIcp } from '@/lib/extract/icp';
 import { parsePromisedWindowMinutes } from '@/lib/extract/normalize';
 import { readPaymentStop } from '@/lib/extract/payment-stop';
-import { MAX_SNAPSHOT_CHARS, restoreValues, takeSnapshot } from '@/lib/extract/snapshot';
+import { MAX_SNAPSHOT_CHARS, restoreValues, takeSnapshot, visibilityIn } from '@/lib/extract/snapshot';
 import { readSnapshot } from '@/lib/extract/snapshot-reading';
 import { visibleText } from '@/lib/extract/visible-text';
 import { FixtureDOMParser, loadFixtures, parseHtml } from './extract-fixture-files';
@@ -124,6 +124,23 @@ describe('a snapshot read in the background', () => {
     const reading = readSnapshot(snapshot, 'https://shop.invalid/order');
     expect(reading.copyDiffers).toBeUndefined();
     expect(reading.orders.map((o) => o.orderNo)).toEqual(['XH20261207000123']);
+  });
+
+  it('says which inputs the page does not render, for the buy-form finder, which a copy without styles cannot ask', () => {
+    const live = parseHtml(`<html><body><textarea></textarea><input id="qq"><input type="hidden" name="_token">
+      <div class="tab-pane"><input id="other"></div><input id="phone"></body></html>`);
+    // The page's styles hide the inactive pane (the test's DOM has no layout: the browser's answer is stubbed).
+    for (const input of Array.from(live.querySelectorAll('input')) as HTMLInputElement[])
+      Object.defineProperty(input, 'checkVisibility', { value: () => input.id !== 'other' });
+    const snapshot = takeSnapshot(live)!;
+    expect(snapshot.hidden).toEqual([3]); // index among textarea and input; type=hidden is never asked
+    const copy = new FixtureDOMParser().parseFromString(
+      `<html>${snapshot.html}</html>`,
+      'text/html',
+    ) as unknown as Document;
+    const visible = visibilityIn(copy, snapshot.hidden);
+    expect(['qq', 'other', 'phone'].map((id) => visible(copy.getElementById(id)!))).toEqual([true, false, true]);
+    expect(visible(copy.querySelector('input[type=hidden]')!)).toBe(false);
   });
 
   it('is not taken of a page larger than a snapshot may be (the extractor reads that one in the tab)', () => {

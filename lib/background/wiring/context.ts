@@ -21,7 +21,7 @@ import {
   type WatchRunDeps,
 } from '@/lib/watch';
 import { offscreenKeeper, type OffscreenApi } from '@/lib/offscreen';
-import { readSnapshot } from '@/lib/extract/snapshot-reading';
+import { readShopPage } from '@/lib/snapshot-reader';
 import type { ReadSnapshotData } from '@/lib/messaging/schemas';
 
 /** The capture queue's worker (lib/background/capture.ts). */
@@ -51,7 +51,7 @@ export interface BackgroundContext {
 }
 
 /** Reads a shop page's snapshot in this context (Firefox's event page has a DOM). */
-const readSnapshotHere = async (data: ReadSnapshotData): Promise<unknown> => readSnapshot(data, data.url);
+const readSnapshotHere = async (data: ReadSnapshotData): Promise<unknown> => readShopPage(data);
 
 export function createBackgroundContext(): BackgroundContext {
   const db = getDb();

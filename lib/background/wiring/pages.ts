@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { recordPaymentSeen } from '@/lib/db';
 import { afterSighting } from '@/lib/background/after-sighting';
 import { handleCheckoutHide, handleCheckoutSeen } from '@/lib/background/checkout';
-import { injectCheckout, injectPageReader, injectExtractor } from '@/lib/background/inject';
+import { checkoutPages } from '@/lib/background/checkout-pages';
+import { injectCheckoutInTab, injectPageReader, injectExtractor, tellCheckout } from '@/lib/background/inject';
 import { handleOrdersSeen } from '@/lib/background/orders-seen';
 import { handlePaymentStop } from '@/lib/background/payment-stop';
 import { handlePageSnapshot } from '@/lib/background/snapshot';
@@ -65,6 +66,17 @@ export function listenToPages(ctx: BackgroundContext): void {
   const paymentStopSeen = (data: unknown, sender: SenderLike): ReturnType<typeof handlePaymentStop> =>
     handlePaymentStop(data, sender, { db, ownId, ownOrigin, now: Date.now(), reschedule: ctx.orderChanged });
 
+  const checkoutContext = (): Parameters<typeof handleCheckoutSeen>[2] => ({
+    db,
+    ownId,
+    ownOrigin,
+    now: Date.now(),
+    t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
+    locale: uiLocale(),
+  });
+  // Buy pages: their forms are found in their snapshots, and the panel in the page is told what to show.
+  const buyPages = checkoutPages({ context: checkoutContext, tell: tellCheckout, injectInTab: injectCheckoutInTab });
+
   // Shop pages send snapshots, read here (lib/background/snapshot.ts); a page a snapshot cannot carry is read by the
   // extractor in the tab, which sends what it reads (ordersSeen, paymentStopSeen).
   const lastReports = new Map<string, string>();
@@ -76,23 +88,20 @@ export function listenToPages(ctx: BackgroundContext): void {
       ordersSeen,
       paymentStopSeen,
       lastReports,
+      buyPages,
     }),
   );
   onMessage('ordersSeen', ({ data, sender }) => ordersSeen(data, sender));
   onMessage('paymentStopSeen', ({ data, sender }) => paymentStopSeen(data, sender));
-
-  const checkoutContext = (): Parameters<typeof handleCheckoutSeen>[2] => ({
-    db,
-    ownId,
-    ownOrigin,
-    now: Date.now(),
-    t: (key, subs) => browser.i18n.getMessage(key as never, subs) || key,
-    locale: uiLocale(),
-  });
+  // The in-tab finder's question (a buy page a snapshot cannot carry), and the panel's "not on this shop".
   onMessage('checkoutSeen', ({ data, sender }) => handleCheckoutSeen(data, sender, checkoutContext()));
-  onMessage('checkoutHide', ({ sender }) => handleCheckoutHide(sender, checkoutContext()));
+  onMessage('checkoutHide', async ({ sender }) => {
+    const reply = await handleCheckoutHide(sender, checkoutContext());
+    if (sender.tab?.id !== undefined) buyPages.changed(sender.tab.id);
+    return reply;
+  });
 
-  // The checkout script, unless the buyer turned both the panel and the recipient check off for this shop.
+  // The buy-form check, unless the buyer turned both the panel and the recipient check off for this shop.
   const checkoutWanted = async (url: string | undefined): Promise<boolean> => {
     const host = url ? URL.parse(url)?.host : undefined;
     return host !== undefined && panelMode(await loadCheckoutSettings(db), host) !== 'off';
@@ -101,14 +110,23 @@ export function listenToPages(ctx: BackgroundContext): void {
   // Which pages get our scripts, from their URL and title (lib/background/page-hints.ts): nothing runs in a page before.
   const hints = pageHints((tabId, script, url) => {
     if (script === 'reader') void injectPageReader(tabId, 0);
-    else void checkoutWanted(url).then((yes) => (yes ? injectCheckout(tabId, 0) : false));
+    else
+      // The buy form is looked for in the page's snapshots (the snapshot sender comes with the 'reader' hint).
+      void checkoutWanted(url).then((yes) => {
+        if (yes) buyPages.mark(tabId);
+      });
   });
   const look = (tabId: number): void =>
     void browser.tabs.get(tabId).then(
       (tab) => hints.seen(tabId, tab.url, tab.title),
       () => undefined, // closed meanwhile
     );
-  browser.webNavigation.onCommitted.addListener(topFrame((nav) => hints.committed(nav.tabId)));
+  browser.webNavigation.onCommitted.addListener(
+    topFrame((nav) => {
+      hints.committed(nav.tabId);
+      buyPages.forget(nav.tabId);
+    }),
+  );
   // The content is there (the title with it); the load ended (a title set by script); a single-page shop changed route.
   browser.webNavigation.onDOMContentLoaded.addListener(topFrame((nav) => look(nav.tabId)));
   browser.webNavigation.onCompleted.addListener(topFrame((nav) => look(nav.tabId)));
@@ -117,7 +135,10 @@ export function listenToPages(ctx: BackgroundContext): void {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.title !== undefined) hints.seen(tabId, tab.url, change.title);
   });
-  browser.tabs.onRemoved.addListener((tabId) => hints.closed(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    hints.closed(tabId);
+    buyPages.forget(tabId);
+  });
 
   // A page a snapshot cannot carry (too large, or a tree markup cannot rebuild): the extractor reads it in the tab.
   onMessage('extractorHandover', async ({ sender }) => {
