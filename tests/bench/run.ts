@@ -64,7 +64,8 @@ function sizes(): void {
   for (const [file, budget] of [
     ['page-snapshot.js', 40], // what shop pages get: their snapshots are read in the background
     ['extractor.js', 40], // the extractor itself, for pages too large for a snapshot
-    ['checkout.js', 30], // issue 14: injected only on buy pages
+    ['checkout.js', 30], // issue 14: the panel, injected only where a buy form was found
+    ['checkout-in-tab.js', 30], // issue 14: finder and panel, for buy pages a snapshot cannot carry
   ] as const) {
     const bytes = readFileSync(join(PROD, file));
     row(
