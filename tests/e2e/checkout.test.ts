@@ -294,6 +294,34 @@ test('a buy page under Trusted Types (its own scripts may not write markup) stil
   await page.close();
 });
 
+test('a buy page whose copy cannot stand for it (a block in a <p>, built by script) gets the finder in the tab', async () => {
+  const page = await h.context.newPage();
+  await page.route('**/buy/7', async (route) => {
+    const response = await route.fetch();
+    const pInP = `<script>(function () { var p = document.createElement('p'); document.body.appendChild(p);
+      p.appendChild(document.createElement('div')); })();</script>`;
+    await route.fulfill({ response, body: (await response.text()).replace('</body>', `${pInP}</body>`) });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    const m = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(e.url);
+    if (m) parsed.push(m[1]!);
+  });
+  await cdp.send('Debugger.enable');
+  await page.goto(`${h.shop.origin}/buy/7`);
+  await panel(page).locator('.p').waitFor({ state: 'attached' });
+  await page.locator('#qq_account').pressSequentially('13812345678');
+  await waitFor(
+    () => alertText(page),
+    (t) => t.includes('手机号'),
+  );
+  await cdp.detach();
+  assert.ok(parsed.includes('checkout-in-tab.js'), parsed.join());
+  assert.ok(!parsed.includes('checkout.js'), parsed.join());
+  await page.close();
+});
+
 test('the panel speaks English in an English browser (screenshots)', async () => {
   const saved = process.env.LANGUAGE;
   process.env.LANGUAGE = 'en_US';

@@ -6,6 +6,8 @@ import { fieldLines, KIND_KEY, type FieldState } from '@/lib/checkout/field-line
 import { createPanel, translator, type PanelView, type Translate } from '@/lib/checkout/panel';
 import { startPanel, type CheckoutPanel } from '@/lib/checkout/run';
 import { formFromRefs } from '@/lib/checkout/form-refs';
+import { watchBuyFormInTab } from '@/lib/checkout/in-tab';
+import type { CheckoutSeenData } from '@/lib/messaging/schemas';
 import { takeSnapshot } from '@/lib/extract/snapshot';
 import { readShopPage } from '@/lib/snapshot-reader';
 import { PAGE_MESSAGE_KEYS, pageMessages, word } from '@/lib/checkout/messages';
@@ -309,6 +311,46 @@ describe('a buy page read from its snapshot, and the panel told what to show', (
     expect(formFromRefs(document, found.form)).toBeUndefined();
     const again = read()!;
     expect(formFromRefs(document, again.form)?.fields.map((f) => f.input.id)).toEqual(['email', 'qq_account']);
+  });
+
+  it('on a page a snapshot cannot carry, the finder in the tab asks with the page texts, shows the answer, reads changes', async () => {
+    open();
+    const seen = vi.fn(async (_data: CheckoutSeenData) => ({
+      mode: 'full' as const,
+      messages: ZH_MESSAGES,
+      lines: { terms: ['时长：月卡（约 30 天）'], shop: [], signals: [] },
+    }));
+    const timers: Array<() => void> = [];
+    const stopWatching = watchBuyFormInTab(
+      {
+        doc: document,
+        url: () => PAGE_URL,
+        seen,
+        setTimeout: (fn) => timers.push(fn),
+        clearTimeout: () => undefined,
+        visible: () => true,
+      },
+      start(),
+    );
+    await vi.waitFor(() => expect(document.querySelector('[data-kamiguard="checkout"]')).not.toBeNull());
+    expect(seen).toHaveBeenCalledOnce();
+    expect(seen.mock.calls[0]![0]).toMatchObject({ url: PAGE_URL, product: '腾讯视频VIP会员 月卡 代充' });
+    expect(shadow().textContent).toContain('时长：月卡（约 30 天）');
+    typeInto('#qq_account', '13812345678');
+    expect(shadow().querySelector('[role="alert"]')!.textContent).toContain('手机号');
+
+    // The page changes: read again once quiet; the same page and product are not asked about again.
+    const before = timers.length;
+    document.querySelector('form')!.append(document.createElement('span'));
+    await vi.waitFor(() => expect(timers.length).toBeGreaterThan(before));
+    timers.at(-1)!();
+    expect(seen).toHaveBeenCalledOnce();
+    // The form goes (a single-page shop's route): so does the panel.
+    document.querySelector('form')!.remove();
+    await vi.waitFor(() => expect(timers.length).toBeGreaterThan(before + 1));
+    timers.at(-1)!();
+    expect(document.querySelector('[data-kamiguard]')).toBeNull();
+    stopWatching();
   });
 
   it('shows nothing when the buyer turned it all off, only warnings on a hidden shop, and goes with the form', async () => {
