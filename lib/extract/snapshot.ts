@@ -38,18 +38,22 @@ export function takeSnapshot(doc: Document): PageSnapshot | undefined {
   if (html.length > MAX_SNAPSHOT_CHARS) return undefined;
   const values: PageSnapshot['values'] = [];
   const hidden: number[] = [];
+  let inputs = 0;
   const boxes = doc.body?.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(CONTROLS) ?? [];
   for (let i = 0; i < boxes.length && i < MAX_BOXES; i++) {
     const box = boxes[i]!;
     if (box.value !== box.defaultValue && values.length < MAX_VALUES)
       values.push([i, box.value.slice(0, MAX_VALUE_CHARS)]);
-    // (After the value: checkVisibility asks for styles, and a text box's value never does.)
-    if (box.type !== 'hidden' && box.tagName === 'INPUT' && !rendered(box) && hidden.length < MAX_VALUES)
-      hidden.push(i);
+    // The inputs the buy-form finder looks at (lib/checkout/buy-form.ts reads the page's first 300). After the value:
+    // checkVisibility asks for styles, and a text box's value never does.
+    if (box.tagName !== 'INPUT' || ++inputs > MAX_INPUTS_SEEN || box.type === 'hidden') continue;
+    if (!rendered(box) && hidden.length < MAX_VALUES) hidden.push(i);
   }
   return { html, values, hidden };
 }
 
+/** Inputs whose visibility is asked (the buy-form finder reads no more of a page's inputs). */
+const MAX_INPUTS_SEEN = 300;
 /** Boxes looked at: a page with more is no buy or order page a buyer fills in. */
 const MAX_BOXES = 5000;
 
