@@ -4,7 +4,8 @@
  * takes the path a reading from the page itself takes: orders to `ordersSeen`'s handler, a payment stop page to
  * `paymentStopSeen`'s, each with the same sender, so each checks and validates again as for any page message. A copy
  * that is not the page (lib/extract/snapshot-reading.ts `copyDiffers`) is not read: the page is asked to hand itself
- * to the extractor, which reads it in the tab.
+ * to the extractor, which reads it in the tab. On a page the page test took for a buy page, the copy is also searched
+ * for a buy form (lib/snapshot-reader.ts), and what is found goes to the buy pages' side (lib/background/checkout-pages.ts).
  */
 import { readPageMessage } from '@/lib/messaging/page-message';
 import {
@@ -42,8 +43,7 @@ export interface SnapshotContext {
 const REMEMBERED_PAGES = 200;
 
 /** One page's life in a tab's frame. */
-export const pageKey = (sender: SenderLike, pageId: string): string =>
-  `${sender.tab?.id}:${sender.frameId ?? 0}:${pageId}`;
+const pageKey = (sender: SenderLike, pageId: string): string => `${sender.tab?.id}:${sender.frameId ?? 0}:${pageId}`;
 
 export async function handlePageSnapshot(
   raw: unknown,
