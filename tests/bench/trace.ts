@@ -132,11 +132,12 @@ function attribute(
   return { main, ours };
 }
 
-/**
- * The extension's cost on the renderer that committed the page's frame `frameId`: nested events are merged, so the
- * figure is wall time, not a double count.
- */
-export function attributeExtension(events: TraceEvent[], extensionId: string, frameId: string): ExtensionCost {
+/** What the extension ran on the renderer that committed the page's frame `frameId` (see `attribute`). */
+function onPageRenderer(
+  events: readonly TraceEvent[],
+  extensionId: string,
+  frameId: string,
+): ReturnType<typeof attribute> {
   let pid: number | undefined;
   for (const e of events) {
     const data = e.args?.data;
@@ -144,19 +145,32 @@ export function attributeExtension(events: TraceEvent[], extensionId: string, fr
     if (pid === undefined && e.name === 'TracingStartedInBrowser')
       pid = data?.frames?.find((f) => f.frame === frameId)?.processId;
   }
-  const { main, ours } = attribute(events, `chrome-extension://${extensionId}/`, (p) => p === pid);
+  return attribute(events, `chrome-extension://${extensionId}/`, (p) => p === pid);
+}
+
+/** The same events by the thread's CPU clock (those that carry it), nested ones merged, ms. */
+const cpuLength = (its: readonly Attributed[]): number =>
+  length(
+    its.filter(({ e }) => e.tts !== undefined && e.tdur !== undefined).map(({ e }): Span => [e.tts!, e.tts! + e.tdur!]),
+  );
+
+/**
+ * The extension's cost on the renderer that committed the page's frame `frameId`: nested events are merged, so the
+ * figure is wall time, not a double count.
+ */
+export function attributeExtension(events: TraceEvent[], extensionId: string, frameId: string): ExtensionCost {
+  const { main, ours } = onPageRenderer(events, extensionId, frameId);
   const spans = ours.map(({ e }) => spanOf(e));
   const slices = merge(spans);
   const inside = (e: TraceEvent): boolean => slices.some(([s, end]) => e.ts >= s && e.ts + e.dur! <= end);
   const totalMs = length(slices);
   const injectMs = length(ours.filter(({ e }) => INJECTION.has(e.name)).map(({ e }) => spanOf(e)));
-  const cpu = ours.filter(({ e }) => e.tts !== undefined && e.tdur !== undefined);
   return {
     totalMs,
     injectMs,
     callbackMs: totalMs - injectMs,
     forcedMs: length(main.filter((e) => STYLE_LAYOUT.has(e.name) && inside(e)).map(spanOf)),
-    cpuMs: length(cpu.map(({ e }): Span => [e.tts!, e.tts! + e.tdur!])),
+    cpuMs: cpuLength(ours),
   };
 }
 
@@ -196,21 +210,14 @@ export async function injectedScriptCostOnLoad(
     'v8',
     'disabled-by-default-devtools.timeline',
   ]);
-  let pid: number | undefined;
-  for (const e of events)
-    if (e.name === 'FrameCommittedInBrowser' && e.args?.data?.frame === frameId) pid = e.args.data.processId;
-  const { ours } = attribute(events, `chrome-extension://${extensionId}/`, (p) => pid === undefined || p === pid);
+  const { ours } = onPageRenderer(events, extensionId, frameId);
   const its = ours.filter(
     ({ e, script }) =>
       `/${script}`.endsWith(scriptSuffix) ||
       // A function the background sent: compiled and run in our world, with no script URL.
       (script === 'isolated world' && (e.name === 'v8.compile' || e.name === 'v8.run') && !urlOf(e)),
   );
-  const cpu = its.filter(({ e }) => e.tts !== undefined && e.tdur !== undefined);
-  return {
-    wallMs: length(its.map(({ e }) => spanOf(e))),
-    cpuMs: length(cpu.map(({ e }): Span => [e.tts!, e.tts! + e.tdur!])),
-  };
+  return { wallMs: length(its.map(({ e }) => spanOf(e))), cpuMs: cpuLength(its) };
 }
 
 /**
