@@ -1,6 +1,7 @@
 /**
  * The background's side of the checkout panel (issue 14): a buy form was found (in the page's snapshot,
- * lib/background/checkout-pages.ts, or by the finder in the tab, which asks with checkoutSeen): what does the panel show? The shop is the sender's host (what the browser says the page is), never a host named in the message.
+ * lib/background/checkout-pages.ts, or by the finder in the tab, which asks with checkoutSeen): what does the panel
+ * show? The shop is the sender's host (what the browser says the page is), never a host named in the message.
  */
 import type { KamiGuardDb } from '@/lib/db/database';
 import { recordShopPage } from '@/lib/db/shops';

@@ -51,33 +51,31 @@ export function injectCheckoutInTab(sender: SenderLike): Promise<boolean> {
 }
 
 type Injection = { files: [ScriptPublicPath] } | { func: (u: CheckoutUpdate) => void; args: [CheckoutUpdate] };
+type Target = { tabId: number; frameIds?: number[]; documentIds?: string[] };
 
 /**
  * Runs a script in the sending document where the browser names it (Chromium: a page that has gone meanwhile gets
  * nothing, rather than the tab's next page), else in the sender's frame (Firefox).
  */
-async function injectInto(sender: SenderLike, what: Injection): Promise<boolean> {
+function injectInto(sender: SenderLike, what: Injection): Promise<boolean> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined) return false;
-  const target = sender.documentId
-    ? { tabId, documentIds: [sender.documentId] }
-    : { tabId, frameIds: [sender.frameId ?? 0] };
-  try {
-    await browser.scripting.executeScript({ target, ...what } as Parameters<typeof browser.scripting.executeScript>[0]);
-    return true;
-  } catch {
-    return false; // the document is gone, or a page we may not script
-  }
+  if (tabId === undefined) return Promise.resolve(false);
+  return execute(
+    sender.documentId ? { tabId, documentIds: [sender.documentId] } : { tabId, frameIds: [sender.frameId ?? 0] },
+    what,
+  );
 }
 
-async function injectScript(file: ScriptPublicPath, tabId: number, frameId?: number): Promise<boolean> {
+function injectScript(file: ScriptPublicPath, tabId: number, frameId?: number): Promise<boolean> {
+  return execute(frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] }, { files: [file] });
+}
+
+/** One injection; false when the document is gone or is a page we may not script (the Web Store, chrome://). */
+async function execute(target: Target, what: Injection): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: targetOf(tabId, frameId), files: [file] });
+    await browser.scripting.executeScript({ target, ...what } as Parameters<typeof browser.scripting.executeScript>[0]);
     return true;
   } catch {
     return false;
   }
 }
-
-const targetOf = (tabId: number, frameId?: number): { tabId: number; frameIds?: number[] } =>
-  frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
