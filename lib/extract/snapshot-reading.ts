@@ -35,11 +35,6 @@ export interface SnapshotReading {
 const MAX_VISIBLE = 200_000;
 const MAX_RECORD = 20_000;
 
-export function readSnapshot(snapshot: PageSnapshot, url: string): SnapshotReading {
-  const doc = parseSnapshot(snapshot);
-  return doc ? readSnapshotCopy(doc, url) : { orders: [], copyDiffers: true };
-}
-
 /**
  * The page's copy, text boxes filled in as the page had them; undefined when the copy is not the page's own tree (its
  * markup written out again differs from the markup sent).

@@ -10,12 +10,20 @@ import { extractOrders } from '@/lib/extract';
 import { parseIcp } from '@/lib/extract/icp';
 import { parsePromisedWindowMinutes } from '@/lib/extract/normalize';
 import { readPaymentStop } from '@/lib/extract/payment-stop';
-import { MAX_SNAPSHOT_CHARS, restoreValues, takeSnapshot, visibilityIn } from '@/lib/extract/snapshot';
-import { readSnapshot } from '@/lib/extract/snapshot-reading';
+import {
+  MAX_SNAPSHOT_CHARS,
+  restoreValues,
+  takeSnapshot,
+  visibilityIn,
+  type PageSnapshot,
+} from '@/lib/extract/snapshot';
 import { visibleText } from '@/lib/extract/visible-text';
+import { readShopPage } from '@/lib/snapshot-reader';
 import { FixtureDOMParser, loadFixtures, parseHtml } from './extract-fixture-files';
 
 const CHECKOUT = join(__dirname, '../fixtures-checkout');
+/** What the background reads from a snapshot (lib/snapshot-reader.ts), as for any shop page. */
+const readSnapshot = (snapshot: PageSnapshot, url: string) => readShopPage({ url, ...snapshot });
 const pages = [
   ...loadFixtures().map((f) => ({ label: `${f.folder}/${f.name}`, html: f.html, url: f.url || 'https://x.invalid/' })),
   ...readdirSync(CHECKOUT)
