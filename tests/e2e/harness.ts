@@ -218,3 +218,20 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (v: T) => boole
   }
   return value;
 }
+
+/** The extension scripts the page's renderer parsed while `work` ran (content scripts included), by file name. */
+export async function scriptsParsed(page: Page, work: () => Promise<void>): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const files: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e) => {
+    const m = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(e.url);
+    if (m) files.push(m[1]!);
+  });
+  await cdp.send('Debugger.enable');
+  try {
+    await work();
+  } finally {
+    await cdp.detach();
+  }
+  return files;
+}

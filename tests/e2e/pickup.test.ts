@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launch, waitFor, type Harness } from './harness.ts';
+import { launch, scriptsParsed, waitFor, type Harness } from './harness.ts';
 
 interface OrderRow {
   id: number;
@@ -91,23 +91,6 @@ test('an epay QR page is linked to the shop order it pays for', async () => {
   assert.ok(kinds.includes('payment_page_seen'));
   assert.equal((await h.readTable<OrderRow>('orders')).filter((o) => o.platform === 'epay').length, 0);
 });
-
-/** The extension scripts the page's renderer parsed while `work` ran (content scripts included), by file name. */
-async function scriptsParsed(page: Page, work: () => Promise<void>): Promise<string[]> {
-  const cdp = await h.context.newCDPSession(page);
-  const files: string[] = [];
-  cdp.on('Debugger.scriptParsed', (e) => {
-    const m = /^chrome-extension:\/\/[a-p]{32}\/(.+)$/.exec(e.url);
-    if (m) files.push(m[1]!);
-  });
-  await cdp.send('Debugger.enable');
-  try {
-    await work();
-  } finally {
-    await cdp.detach();
-  }
-  return files;
-}
 
 test('shop pages are read from snapshots, never by the extractor in the tab; a page too large for one is read in the tab; an ordinary page runs nothing of ours', async () => {
   const page = await h.context.newPage();
